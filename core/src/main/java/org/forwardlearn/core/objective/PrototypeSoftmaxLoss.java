@@ -1,0 +1,89 @@
+package org.forwardlearn.core.objective;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Softmax cross-entropy over class prototypes: logits_ik = &lt;h_i, c_k&gt; / tau for the selected rows,
+ * averaged over them. Used by ForwardGNN's single-forward method, where the prototypes are the
+ * same layer's outputs for the virtual class nodes (so both gradients are returned).
+ */
+public final class PrototypeSoftmaxLoss {
+    private final double tau;
+
+    public PrototypeSoftmaxLoss(double tau) {
+        if (!(tau > 0)) throw new IllegalArgumentException("Expected tau > 0 (got " + tau + ")");
+        this.tau = tau;
+    }
+
+    public double tau() { return tau; }
+
+    /**
+     * @param h          N x d outputs, not modified
+     * @param rows       which rows of h are scored
+     * @param labels     class of each scored row, in [0, C)
+     * @param prototypes C x d, not modified
+     * @param dH         null, or reshaped to N x d and overwritten (zero outside {@code rows})
+     * @param dPrototypes null, or reshaped to C x d and overwritten
+     * @return mean cross-entropy
+     */
+    public double evaluate(DMatrixRMaj h, int[] rows, int[] labels, DMatrixRMaj prototypes,
+                           DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
+        int d = h.numCols, c = prototypes.numRows;
+        if (prototypes.numCols != d) {
+            throw new IllegalArgumentException("Expected prototypes with " + d + " columns (got " + prototypes.numCols + ")");
+        }
+        if (rows.length != labels.length) {
+            throw new IllegalArgumentException("Expected one label per row (got " + rows.length + " rows, " + labels.length + " labels)");
+        }
+        if (dH != null) { dH.reshape(h.numRows, d); dH.zero(); }
+        if (dPrototypes != null) { dPrototypes.reshape(c, d); dPrototypes.zero(); }
+        double[] logits = new double[c];
+        double loss = 0;
+        double inv = 1.0 / rows.length;
+        for (int t = 0; t < rows.length; t++) {
+            int i = rows[t], y = labels[t];
+            if (y < 0 || y >= c) throw new IllegalArgumentException("Expected label in [0," + c + ") (got " + y + ")");
+            int off = i * d;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) {
+                double s = 0;
+                int po = k * d;
+                for (int j = 0; j < d; j++) s += h.data[off + j] * prototypes.data[po + j];
+                logits[k] = s / tau;
+                max = Math.max(max, logits[k]);
+            }
+            double z = 0;
+            for (int k = 0; k < c; k++) z += Math.exp(logits[k] - max);
+            double logZ = max + Math.log(z);
+            loss += (logZ - logits[y]) * inv;
+            if (dH == null && dPrototypes == null) continue;
+            for (int k = 0; k < c; k++) {
+                double g = (Math.exp(logits[k] - logZ) - (k == y ? 1.0 : 0.0)) * inv / tau;
+                if (g == 0) continue;
+                int po = k * d;
+                if (dH != null) for (int j = 0; j < d; j++) dH.data[off + j] += g * prototypes.data[po + j];
+                if (dPrototypes != null) for (int j = 0; j < d; j++) dPrototypes.data[po + j] += g * h.data[off + j];
+            }
+        }
+        return loss;
+    }
+
+    /** Class probabilities softmax(&lt;h_i, c_k&gt;/tau) for every row of h (N x C). */
+    public DMatrixRMaj probabilities(DMatrixRMaj h, DMatrixRMaj prototypes) {
+        int d = h.numCols, c = prototypes.numRows;
+        DMatrixRMaj p = new DMatrixRMaj(h.numRows, c);
+        for (int i = 0; i < h.numRows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) s += h.data[i * d + j] * prototypes.data[k * d + j];
+                p.data[i * c + k] = s / tau;
+                max = Math.max(max, s / tau);
+            }
+            double z = 0;
+            for (int k = 0; k < c; k++) { p.data[i * c + k] = Math.exp(p.data[i * c + k] - max); z += p.data[i * c + k]; }
+            for (int k = 0; k < c; k++) p.data[i * c + k] /= z;
+        }
+        return p;
+    }
+}
