@@ -1,0 +1,234 @@
+package org.forwardlearn.core.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A trained (or partially trained) layer-wise model on disk.
+ *
+ * <h2>File format (version 1), big-endian</h2>
+ * <pre>
+ * magic        4 bytes  "FLCK"
+ * version      int32    1
+ * metadata     int32 count, then count x (string key, string value)
+ * completed    int32    layers completely trained (a run resumes at this layer)
+ * total        int32    layers the model will have
+ * layers       int32 count, then per layer:
+ *                string type; int32 nattr, nattr x (string, string);
+ *                int32 nmat, nmat x (string name, int32 rows, int32 cols, rows*cols float64 row-major)
+ * crc32        int64    CRC-32 of every preceding byte
+ * string       int32 byte length, then UTF-8 bytes
+ * </pre>
+ * Writes are atomic: the file is written to a temporary sibling and moved into place. Reads check the
+ * magic, the version, every length against the bytes that remain (no allocation from an unchecked
+ * header value), and the CRC, and fail with {@link CheckpointFormatException} naming the file and offset.
+ */
+public record Checkpoint(Map<String, String> metadata, int completedLayers, int totalLayers, List<LayerRecord> layers) {
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'F', 'L', 'C', 'K'};
+
+    public Checkpoint {
+        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        layers = List.copyOf(layers);
+        if (completedLayers < 0 || completedLayers > totalLayers || layers.size() < completedLayers) {
+            throw new IllegalArgumentException("Expected 0 <= completed <= total and at least 'completed' layer records (got completed="
+                    + completedLayers + ", total=" + totalLayers + ", records=" + layers.size() + ")");
+        }
+    }
+
+    public boolean isComplete() { return completedLayers == totalLayers; }
+
+    /** Writes atomically (temp file in the same folder, then move). */
+    public void save(Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(metadata.size());
+        for (Map.Entry<String, String> e : metadata.entrySet()) { writeString(out, e.getKey()); writeString(out, e.getValue()); }
+        out.writeInt(completedLayers);
+        out.writeInt(totalLayers);
+        out.writeInt(layers.size());
+        for (LayerRecord r : layers) {
+            writeString(out, r.type());
+            out.writeInt(r.attributes().size());
+            for (Map.Entry<String, String> e : r.attributes().entrySet()) { writeString(out, e.getKey()); writeString(out, e.getValue()); }
+            out.writeInt(r.matrices().size());
+            for (LayerRecord.NamedMatrix m : r.matrices()) {
+                writeString(out, m.name());
+                out.writeInt(m.value().numRows);
+                out.writeInt(m.value().numCols);
+                int n = m.value().getNumElements();
+                for (int i = 0; i < n; i++) out.writeDouble(m.value().data[i]);
+            }
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        out.flush();
+        writeAtomically(file, bytes.toByteArray());
+    }
+
+    /** Writes bytes to a temporary sibling, forces them to disk, then moves the temporary file over {@code file}. */
+    public static void writeAtomically(Path file, byte[] data) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        try {
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** Reads and validates a checkpoint. */
+    public static Checkpoint load(Path file) throws IOException {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CheckpointFormatException("Expected a checkpoint file at " + file + " (got no such file)", e);
+        }
+        Reader in = new Reader(file, all);
+        if (all.length < MAGIC.length + 4 + 8) {
+            throw new CheckpointFormatException("Expected a checkpoint of at least 16 bytes in " + file + " (got " + all.length
+                    + " bytes): the file is truncated or not a checkpoint");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (all[i] != MAGIC[i]) {
+                throw new CheckpointFormatException("Expected magic 'FLCK' at offset 0 of " + file + " (got bytes "
+                        + String.format("%02x %02x %02x %02x", all[0], all[1], all[2], all[3]) + "): not a forwardlearn checkpoint");
+            }
+        }
+        in.pos = 4;
+        int version = in.readInt("version");
+        if (version != VERSION) {
+            throw new CheckpointFormatException("Expected checkpoint version " + VERSION + " in " + file + " (got " + version + ")");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - 8);
+        long stored = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+        in.limit = all.length - 8;
+        Map<String, String> meta = new LinkedHashMap<>();
+        int nMeta = in.readCount("metadata entries", 8);
+        for (int i = 0; i < nMeta; i++) meta.put(in.readString(), in.readString());
+        int completed = in.readInt("completed layers");
+        int total = in.readInt("total layers");
+        int nLayers = in.readCount("layer records", 12);
+        List<LayerRecord> layers = new ArrayList<>();
+        for (int l = 0; l < nLayers; l++) {
+            String type = in.readString();
+            Map<String, String> attrs = new LinkedHashMap<>();
+            int na = in.readCount("attributes", 8);
+            for (int i = 0; i < na; i++) attrs.put(in.readString(), in.readString());
+            int nm = in.readCount("matrices", 12);
+            List<LayerRecord.NamedMatrix> mats = new ArrayList<>();
+            for (int i = 0; i < nm; i++) {
+                String name = in.readString();
+                int rows = in.readCount("rows", 0), cols = in.readCount("cols", 0);
+                long n = (long) rows * cols;
+                if (n * 8 > in.remaining()) {
+                    throw new CheckpointFormatException("Expected " + n * 8 + " bytes of matrix '" + name + "' at offset " + in.pos
+                            + " of " + file + " (got " + in.remaining() + "): the file is truncated or corrupt");
+                }
+                DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+                for (int k = 0; k < n; k++) m.data[k] = in.readDouble();
+                mats.add(new LayerRecord.NamedMatrix(name, m));
+            }
+            layers.add(new LayerRecord(type, attrs, mats));
+        }
+        if (in.pos != in.limit) {
+            throw new CheckpointFormatException("Expected the checksum at offset " + in.pos + " of " + file + " (got "
+                    + (in.limit - in.pos) + " unexpected bytes)");
+        }
+        if (crc.getValue() != stored) {
+            throw new CheckpointFormatException("Expected CRC-32 " + Long.toHexString(stored) + " of " + file + " (got "
+                    + Long.toHexString(crc.getValue()) + "): the file is corrupt");
+        }
+        try {
+            return new Checkpoint(meta, completed, total, layers);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException("Inconsistent checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bounds-checked big-endian reads over the file's bytes. */
+    private static final class Reader {
+        final Path file;
+        final byte[] b;
+        int pos, limit;
+
+        Reader(Path file, byte[] b) { this.file = file; this.b = b; this.limit = b.length; }
+
+        long remaining() { return limit - pos; }
+
+        void need(int n, String what) throws CheckpointFormatException {
+            if (remaining() < n) {
+                throw new CheckpointFormatException("Expected " + n + " bytes of " + what + " at offset " + pos + " of " + file
+                        + " (got " + remaining() + "): the file is truncated or corrupt");
+            }
+        }
+
+        int readInt(String what) throws CheckpointFormatException {
+            need(4, what);
+            int v = ByteBuffer.wrap(b, pos, 4).getInt();
+            pos += 4;
+            return v;
+        }
+
+        /** A non-negative count whose items need at least minBytesEach bytes each. */
+        int readCount(String what, int minBytesEach) throws CheckpointFormatException {
+            int at = pos;
+            int v = readInt(what);
+            if (v < 0 || (long) v * minBytesEach > remaining()) {
+                throw new CheckpointFormatException("Expected a count of " + what + " that fits the file at offset " + at + " of "
+                        + file + " (got " + v + "): the file is truncated or corrupt");
+            }
+            return v;
+        }
+
+        double readDouble() {
+            double v = ByteBuffer.wrap(b, pos, 8).getDouble();
+            pos += 8;
+            return v;
+        }
+
+        String readString() throws CheckpointFormatException {
+            int len = readCount("string bytes", 1);
+            String s = new String(b, pos, len, StandardCharsets.UTF_8);
+            pos += len;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.forwardlearn.core.train;
+
+import java.util.List;
+import org.forwardlearn.core.layer.Parameter;
+
+/**
+ * One layer-local learning problem, as seen by {@link LayerwiseTrainer}. The problem owns its layers,
+ * data and objectives; the trainer owns the loop, the optimizers, early stopping and listeners.
+ * <p>
+ * Locality contract: {@link #lossAndGradient} for layer l accumulates gradients into layer l's
+ * parameters only, computed from layer l's own input (a constant) and output.
+ */
+public interface LayerwiseProblem {
+    int numLayers();
+
+    /** The live parameters of layer l (updated in place by the optimizer). */
+    List<Parameter> parameters(int layer);
+
+    /** Mini-batches of layer l in this epoch (1 = full batch). The problem shuffles with its own seeded RNG. */
+    default int batches(int layer, int epoch) { return 1; }
+
+    /**
+     * Computes layer l's local loss on one batch and accumulates dLoss/dParameters of layer l
+     * (the trainer zeroes the gradients before the call and applies the optimizer after).
+     */
+    double lossAndGradient(int layer, int epoch, int batch);
+
+    /**
+     * Validation metric (higher is better) of the model made of the layers trained so far, up to and
+     * including {@code layer}. Called every {@link TrainerConfig#validateEvery()} epochs.
+     */
+    double validate(int layer);
+
+    /** Called once layer l is final (best weights restored): the place to materialise its outputs. */
+    default void layerFinished(int layer) {}
+}
