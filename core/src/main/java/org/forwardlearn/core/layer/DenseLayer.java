@@ -3,7 +3,7 @@ package org.forwardlearn.core.layer;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.forwardlearn.core.kernel.Kernels;
 
 /**
  * A dense layer y = act(x W + b) with W of shape in x out and b of shape 1 x out. Its local gradient
@@ -65,7 +65,7 @@ public final class DenseLayer implements TrainableLayer {
     }
 
     private void preActivation(DMatrixRMaj input, DMatrixRMaj z) {
-        CommonOps_DDRM.mult(input, weight.value(), z);
+        Kernels.mult(input, weight.value(), z);
         double[] b = bias.value().data;
         int cols = z.numCols;
         double[] d = z.data;
@@ -99,7 +99,7 @@ public final class DenseLayer implements TrainableLayer {
                 }
             }
         }
-        CommonOps_DDRM.multAddTransA(input, dz, weight.grad());
+        Kernels.multAddTransA(input, dz, weight.grad());
         double[] gb = bias.grad().data;
         int cols = dz.numCols;
         for (int r = 0, k = 0; r < dz.numRows; r++) {

@@ -1,0 +1,124 @@
+package org.forwardlearn.core.ff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.io.Checkpoint;
+import org.forwardlearn.core.io.LayerRecord;
+import org.forwardlearn.core.layer.Activation;
+import org.forwardlearn.core.layer.DenseLayer;
+import org.forwardlearn.core.layer.DenseLayers;
+import org.forwardlearn.core.layer.RowL2Norm;
+import org.forwardlearn.core.objective.Goodness;
+import org.forwardlearn.core.objective.SquaredGoodness;
+import org.forwardlearn.core.provenance.RunProvenance;
+import org.forwardlearn.core.train.TrainingResult;
+
+/**
+ * A trained forward-forward MLP (immutable: layers are copies). Inference tries every label and sums the
+ * goodness over layers (optionally leaving out the first), predicting the label with the highest sum.
+ */
+public final class FfMlpModel {
+    private final List<DenseLayer> layers;
+    private final LabelEmbedding embedding;
+    private final Goodness goodness;
+    private final boolean skipFirstLayer;
+    private final TrainingResult training;
+
+    public FfMlpModel(List<DenseLayer> layers, LabelEmbedding embedding, Goodness goodness, boolean skipFirstLayer,
+                      TrainingResult training) {
+        List<DenseLayer> copies = new ArrayList<>();
+        for (DenseLayer l : layers) copies.add(l.copy());
+        this.layers = List.copyOf(copies);
+        this.embedding = embedding;
+        this.goodness = goodness;
+        this.skipFirstLayer = skipFirstLayer && layers.size() > 1;
+        this.training = training;
+    }
+
+    public List<DenseLayer> layers() { return layers; }
+
+    public int numClasses() { return embedding.numClasses(); }
+
+    /** The training report, or null for a model loaded from a checkpoint. */
+    public TrainingResult training() { return training; }
+
+    /** scores[i][c] = summed goodness of sample i with label c embedded. */
+    public double[][] scores(DMatrixRMaj x) {
+        int n = x.numRows, c = embedding.numClasses();
+        double[][] s = new double[n][c];
+        int chunk = 2000;
+        DMatrixRMaj in = new DMatrixRMaj(1, 1), h = new DMatrixRMaj(1, 1);
+        double[] g = new double[chunk];
+        for (int start = 0; start < n; start += chunk) {
+            int len = Math.min(chunk, n - start);
+            int[] rows = new int[len];
+            for (int i = 0; i < len; i++) rows[i] = start + i;
+            int[] lab = new int[len];
+            for (int k = 0; k < c; k++) {
+                java.util.Arrays.fill(lab, k);
+                embedding.embed(x, rows, lab, in);
+                for (int l = 0; l < layers.size(); l++) {
+                    RowL2Norm.apply(in, in, RowL2Norm.DEFAULT_EPS);
+                    layers.get(l).forward(in, h);
+                    if (!(skipFirstLayer && l == 0)) {
+                        goodness.evaluate(h, g);
+                        for (int i = 0; i < len; i++) s[start + i][k] += g[i];
+                    }
+                    DMatrixRMaj t = in; in = h; h = t;
+                }
+            }
+        }
+        return s;
+    }
+
+    public int[] predict(DMatrixRMaj x) {
+        double[][] s = scores(x);
+        int[] p = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            int best = 0;
+            for (int k = 1; k < s[i].length; k++) if (s[i][k] > s[i][best]) best = k;
+            p[i] = best;
+        }
+        return p;
+    }
+
+    public double accuracy(DMatrixRMaj x, int[] y) {
+        if (y.length != x.numRows) throw new IllegalArgumentException("Expected one label per row (got " + y.length + " labels, " + x.numRows + " rows)");
+        int[] p = predict(x);
+        int ok = 0;
+        for (int i = 0; i < y.length; i++) if (p[i] == y[i]) ok++;
+        return (double) ok / y.length;
+    }
+
+    /** The model as a checkpoint (type "ff-mlp"). */
+    public Checkpoint toCheckpoint(RunProvenance provenance) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", "ff-mlp");
+        meta.put("classes", Integer.toString(embedding.numClasses()));
+        meta.put("label_value", Double.toString(embedding.value()));
+        meta.put("goodness", goodness.toString());
+        meta.put("skip_first_layer", Boolean.toString(skipFirstLayer));
+        if (provenance != null) meta.putAll(provenance.toStrings());
+        List<LayerRecord> recs = new ArrayList<>();
+        for (DenseLayer l : layers) recs.add(DenseLayers.toRecord(l));
+        return new Checkpoint(meta, recs.size(), recs.size(), recs);
+    }
+
+    /** Inverse of {@link #toCheckpoint}. */
+    public static FfMlpModel fromCheckpoint(Checkpoint cp) {
+        Map<String, String> m = cp.metadata();
+        if (!"ff-mlp".equals(m.get("model"))) {
+            throw new IllegalArgumentException("Expected an ff-mlp checkpoint (got model '" + m.get("model") + "')");
+        }
+        List<DenseLayer> layers = new ArrayList<>();
+        for (LayerRecord r : cp.layers()) layers.add(DenseLayers.fromRecord(r));
+        Goodness g = "mean-squares".equals(m.get("goodness")) ? SquaredGoodness.mean() : SquaredGoodness.sum();
+        return new FfMlpModel(layers, new LabelEmbedding(Integer.parseInt(m.get("classes")), Double.parseDouble(m.get("label_value"))),
+                g, Boolean.parseBoolean(m.get("skip_first_layer")), null);
+    }
+
+    static Activation activationOf(String s) { return Activation.parse(s); }
+}
