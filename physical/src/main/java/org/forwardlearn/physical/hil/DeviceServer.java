@@ -1,0 +1,170 @@
+package org.forwardlearn.physical.hil;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.forwardlearn.physical.PhysicalSystem;
+
+/**
+ * Exposes a {@link PhysicalSystem} over the device protocol (PROTOCOL.md). Listens on 127.0.0.1 by
+ * default. Serves one client at a time: when a new client completes its HELLO, the previous
+ * connection is closed ("last client wins", so a client that reconnects after a timeout is never
+ * locked out by its own dead connection). Requests to the device are serialised.
+ *
+ * <pre>{@code
+ * try (PhysicalSystem sys = ...; DeviceServer server = DeviceServer.start(sys, DeviceServerConfig.builder().port(7001).build())) {
+ *     server.awaitTermination();
+ * }
+ * }</pre>
+ * The server does not close the system: its owner does.
+ */
+public final class DeviceServer implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(DeviceServer.class);
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    private final DeviceServerConfig config;
+    private final ServedDevice device;
+    private final ServerSocket listener;
+    private final Thread acceptor;
+    private final Map<ServerSession, Thread> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong measureRequests = new AtomicLong();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile ServerSession active;
+
+    private DeviceServer(PhysicalSystem system, DeviceServerConfig config) throws IOException {
+        this.config = config;
+        this.device = new ServedDevice(system, config.control(), config.cacheSize());
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 16);
+        int n = SERVERS.incrementAndGet();
+        this.acceptor = new Thread(this::acceptLoop, "fl-device-server-" + n);
+        acceptor.setDaemon(true);
+    }
+
+    /**
+     * Binds and starts serving {@code system} in background threads.
+     *
+     * @throws IOException if the address cannot be bound (e.g. the port is in use)
+     */
+    public static DeviceServer start(PhysicalSystem system, DeviceServerConfig config) throws IOException {
+        DeviceServer s = new DeviceServer(system, config);
+        s.acceptor.start();
+        LOG.info("Serving device '{}' on {}:{}{}", system.spec().deviceId(), config.bindAddress(), s.port(),
+                config.token() != null ? " (token required)" : "");
+        return s;
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() { return listener.getLocalPort(); }
+
+    /** The URI clients connect to, e.g. tcp://127.0.0.1:7001. */
+    public String uri() { return "tcp://" + listener.getInetAddress().getHostAddress() + ":" + port(); }
+
+    /** Blocks until {@link #close()} is called (e.g. from a shutdown hook). */
+    public void awaitTermination() throws InterruptedException { closed.await(); }
+
+    /** Blocks until closed or the timeout elapses; returns whether the server is closed. */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException { return closed.await(timeout, unit); }
+
+    /** MEASURE requests actually measured on the device (resends answered from the cache excluded). */
+    public long measuredBatches() { return device.measured(); }
+
+    /** Rows actually measured on the device. */
+    public long measuredRows() { return device.measuredRows(); }
+
+    /** Resent MEASURE requests answered from the result cache. */
+    public long cacheHits() { return device.cacheHits(); }
+
+    /** MEASURE frames received (including resends and faulted ones). */
+    public long measureRequests() { return measureRequests.get(); }
+
+    /** Stops accepting, closes every connection; idempotent. Does not close the system. */
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) return;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.debug("Closing listener: {}", e.toString());
+        }
+        sessions.forEach((s, t) -> { s.kill(); t.interrupt(); });
+        try {
+            acceptor.join(2000);
+            for (Thread t : sessions.values()) t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Device server on port {} closed", port());
+        closed.countDown();
+    }
+
+    private void acceptLoop() {
+        int n = 0;
+        while (!listener.isClosed()) {
+            Socket s;
+            try {
+                s = listener.accept();
+            } catch (IOException e) {
+                if (!listener.isClosed()) LOG.warn("Accept failed", e);
+                continue;
+            }
+            if (sessions.size() >= config.maxConnections()) {
+                LOG.warn("Refusing {}: already {} connections", s.getRemoteSocketAddress(), sessions.size());
+                closeQuietly(s);
+                continue;
+            }
+            ServerSession session = new ServerSession(this, device, config, s);
+            Thread t = new Thread(session, acceptor.getName() + "-session-" + (++n));
+            t.setDaemon(true);
+            sessions.put(session, t);
+            t.start();
+        }
+    }
+
+    /** Called by a session whose HELLO was accepted: it becomes the one active client. */
+    void activate(ServerSession session) {
+        ServerSession previous;
+        synchronized (this) {
+            previous = active;
+            active = session;
+        }
+        if (previous != null && previous != session) {
+            LOG.info("A new client took over; closing the previous connection");
+            previous.kill();
+        }
+    }
+
+    void sessionEnded(ServerSession session) {
+        sessions.remove(session);
+        synchronized (this) {
+            if (active == session) active = null;
+        }
+    }
+
+    Fault nextFault() { return config.faultPlan().onMeasure(measureRequests.getAndIncrement()); }
+
+    /** Fault injection: the device "restarts" under a new id; every connection is dropped. */
+    void restartAs(String newDeviceId) {
+        device.restartAs(newDeviceId);
+        sessions.keySet().forEach(ServerSession::kill);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.debug("Closing refused socket: {}", e.toString());
+        }
+    }
+}
