@@ -1,0 +1,83 @@
+package org.forwardlearn.physical.encode;
+
+import org.forwardlearn.physical.InputDomain;
+import org.forwardlearn.physical.SystemSpec;
+
+/**
+ * Optical encoder for a square spatial light modulator of side S (device input size S*S): the input vector
+ * (length d) is laid out row-major on a square tile of side s = ceil(sqrt(d)) (zero-padded), scaled per
+ * sample by min-max to [0, 1] (padding stays 0), and resized to S x S by nearest neighbour (upsampling when
+ * s &lt; S, subsampling when s &gt; S). The device turns each value into a phase or an amplitude.
+ */
+public final class SlmEncoder implements Encoder {
+    private final int in;
+    private final int tile;
+    private final int side;
+    private final int[] source;   // for each SLM pixel, the input index it shows, or -1 for padding
+    private final InputDomain domain;
+
+    public SlmEncoder(int inputSize, SystemSpec spec) {
+        int n = spec.inputSize();
+        int s = (int) Math.round(Math.sqrt(n));
+        if (s * s != n) throw new IllegalArgumentException("Expected a square SLM (got " + n + " pixels)");
+        if (inputSize <= 0) throw new IllegalArgumentException("Expected a positive input size (got " + inputSize + ")");
+        this.in = inputSize;
+        this.side = s;
+        this.tile = (int) Math.ceil(Math.sqrt(inputSize));
+        this.domain = spec.domain();
+        this.source = new int[n];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                int ty = (int) ((long) y * tile / s), tx = (int) ((long) x * tile / s);
+                int idx = ty * tile + tx;
+                source[y * s + x] = idx < inputSize ? idx : -1;
+            }
+        }
+    }
+
+    public int side() { return side; }
+
+    @Override public int inputSize() { return in; }
+
+    @Override public int outputSize() { return side * side; }
+
+    @Override
+    public double[][] encode(double[][] h) {
+        Encoder.checkShape(h, in, "SlmEncoder");
+        double[][] e = new double[h.length][source.length];
+        for (int r = 0; r < h.length; r++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double v : h[r]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+            double range = hi - lo;
+            for (int p = 0; p < source.length; p++) {
+                int i = source[p];
+                e[r][p] = i < 0 || !(range > 0) ? 0.0 : (h[r][i] - lo) / range;
+            }
+        }
+        Encoder.checkAdmissible(e, domain, "SlmEncoder");
+        return e;
+    }
+
+    @Override
+    public double[][] vjp(double[][] h, double[][] dE) {
+        double[][] dh = new double[h.length][in];
+        for (int r = 0; r < h.length; r++) {
+            int iLo = 0, iHi = 0;
+            for (int i = 1; i < in; i++) {
+                if (h[r][i] < h[r][iLo]) iLo = i;
+                if (h[r][i] > h[r][iHi]) iHi = i;
+            }
+            double lo = h[r][iLo], range = h[r][iHi] - lo;
+            if (!(range > 0)) continue;
+            double[] g = new double[in];              // dL/ds_i summed over the pixels showing i
+            for (int p = 0; p < source.length; p++) if (source[p] >= 0) g[source[p]] += dE[r][p];
+            double sumG = 0, sumGS = 0;
+            for (int i = 0; i < in; i++) { sumG += g[i]; sumGS += g[i] * (h[r][i] - lo) / range; }
+            // s_i = (h_i - lo)/R: ds_i/dh_j = d_ij/R - d_j,lo (1/R) (1 - s_i) - d_j,hi s_i / R
+            for (int j = 0; j < in; j++) dh[r][j] = g[j] / range;
+            dh[r][iLo] -= (sumG - sumGS) / range;
+            dh[r][iHi] -= sumGS / range;
+        }
+        return dh;
+    }
+}
