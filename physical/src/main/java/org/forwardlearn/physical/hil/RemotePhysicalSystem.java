@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.StatefulSystem;
 import org.forwardlearn.physical.SystemSpec;
 
 /**
@@ -21,7 +22,7 @@ import org.forwardlearn.physical.SystemSpec;
  * }
  * }</pre>
  */
-public final class RemotePhysicalSystem implements PhysicalSystem {
+public final class RemotePhysicalSystem implements StatefulSystem {
     private static final Logger LOG = LogManager.getLogger(RemotePhysicalSystem.class);
     private static final int RESULT_HEADER = 34, MEASURE_HEADER = 21;
 
@@ -76,7 +77,7 @@ public final class RemotePhysicalSystem implements PhysicalSystem {
     @Override
     public synchronized double[][] measure(double[][] inputs) {
         ensureOpen();
-        validate(inputs);
+        Inputs.validate(spec, inputs);
         int elem = cfg.dtype() == Protocol.DTYPE_F64 ? 8 : 4;
         int byInput = (maxPayload - MEASURE_HEADER) / (spec.inputSize() * elem);
         int byOutput = (Protocol.MAX_PAYLOAD - RESULT_HEADER) / (spec.outputSize() * elem);
@@ -155,7 +156,27 @@ public final class RemotePhysicalSystem implements PhysicalSystem {
         lastStateCounter = s.counter();
     }
 
+    /**
+     * {@link StatefulSystem#state()} over the wire: the device's state as float64 values, or an empty array
+     * when the device has no restorable state (ERROR UNSUPPORTED_OPERATION), which checkpoints treat as "none".
+     */
+    @Override
+    public synchronized double[] state() {
+        try {
+            return StateBlobs.toDoubles(saveDeviceState());
+        } catch (DeviceException e) {
+            if (e.code() != ErrorCode.UNSUPPORTED_OPERATION) throw e;
+            LOG.debug("Device at {} has no restorable state: {}", cfg.uri(), e.getMessage());
+            return new double[0];
+        }
+    }
+
+    /** {@link StatefulSystem#restoreState(double[])} over the wire (STATE_RESTORE). */
+    @Override
+    public synchronized void restoreState(double[] state) { restoreDeviceState(StateBlobs.toBytes(state)); }
+
     /** CALIBRATE (not resent on failure: calibration is not idempotent). */
+    @Override
     public synchronized void calibrate() { control(MessageType.CALIBRATE, false); }
 
     /** RESET the device to its power-on state; the device forgets cached results. */
@@ -263,24 +284,6 @@ public final class RemotePhysicalSystem implements PhysicalSystem {
         Messages.Error e = Messages.Error.decode(f.payload());
         if (e.code().retryable()) throw new Connection.TransientError(e.code() + ": " + e.message());
         return new DeviceException(e.code(), "Device at " + cfg.uri() + " refused " + what + ": " + e.code() + ": " + e.message());
-    }
-
-    private void validate(double[][] inputs) {
-        if (inputs == null || inputs.length == 0) {
-            throw new IllegalArgumentException("Expected at least one input row (got " + (inputs == null ? "null" : "0") + ")");
-        }
-        for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null || inputs[i].length != spec.inputSize()) {
-                throw new IllegalArgumentException("Expected row " + i + " to have " + spec.inputSize() + " values (got "
-                        + (inputs[i] == null ? "null" : inputs[i].length) + ")");
-            }
-            for (int j = 0; j < inputs[i].length; j++) {
-                if (!spec.domain().admits(inputs[i][j])) {
-                    throw new IllegalArgumentException("Expected input[" + i + "][" + j + "] to be " + spec.domain().describe()
-                            + " (got " + inputs[i][j] + ")");
-                }
-            }
-        }
     }
 
     private void ensureOpen() {

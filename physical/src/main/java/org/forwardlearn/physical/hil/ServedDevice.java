@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.StatefulSystem;
 import org.forwardlearn.physical.SystemSpec;
 
 /**
@@ -23,7 +24,9 @@ final class ServedDevice {
 
     ServedDevice(PhysicalSystem system, DeviceControl control, int cacheSize) {
         this.system = system;
-        this.control = control != null ? control : system instanceof DeviceControl dc ? dc : null;
+        this.control = control != null ? control
+                : system instanceof DeviceControl dc ? dc
+                : system instanceof StatefulSystem st ? StateBlobs.control(st) : null;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<Long, Cached> e) { return size() > cacheSize; }
         };

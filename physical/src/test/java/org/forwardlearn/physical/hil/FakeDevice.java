@@ -1,17 +1,16 @@
 package org.forwardlearn.physical.hil;
 
-import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.forwardlearn.physical.InputDomain;
-import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.StatefulSystem;
 import org.forwardlearn.physical.SystemSpec;
 
 /**
  * A deterministic fake device for tests: y = (W x)^2 element-wise for a seeded random W, and after
  * every measure call W drifts by {@code drift} * N(0,1) drawn from a generator seeded by (seed, calls),
- * so any lost or duplicated measurement changes all later outputs. Its state is (calls, W).
+ * so any lost or duplicated measurement changes all later outputs. Its state is (calls, rows, W).
  */
-final class FakeDevice implements PhysicalSystem, DeviceControl {
+final class FakeDevice implements StatefulSystem {
     private final long seed;
     private final double drift;
     private final SystemSpec spec;
@@ -54,24 +53,29 @@ final class FakeDevice implements PhysicalSystem, DeviceControl {
     @Override public synchronized long samples() { return rows; }
     @Override public void close() {}
 
-    @Override public synchronized long stateCounter() { return calls; }
-
     @Override
-    public synchronized byte[] saveState() {
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 * w.length * w[0].length).putLong(calls);
-        for (double[] row : w) for (double v : row) b.putDouble(v);
-        return b.array();
+    public synchronized double[] state() {
+        double[] st = new double[2 + w.length * w[0].length];
+        st[0] = calls;
+        st[1] = rows;
+        int o = 2;
+        for (double[] row : w) for (double v : row) st[o++] = v;
+        return st;
     }
 
     @Override
-    public synchronized void restoreState(byte[] state) {
-        ByteBuffer b = ByteBuffer.wrap(state);
-        if (state.length != 8 + 8 * w.length * w[0].length) {
-            throw new IllegalArgumentException("Expected a state of " + (8 + 8 * w.length * w[0].length) + " bytes (got " + state.length + ")");
+    public synchronized void restoreState(double[] st) {
+        if (st.length != 2 + w.length * w[0].length) {
+            throw new IllegalArgumentException("Expected a state of " + (2 + w.length * w[0].length) + " values (got " + st.length + ")");
         }
-        calls = b.getLong();
-        for (double[] row : w) for (int j = 0; j < row.length; j++) row[j] = b.getDouble();
+        calls = (long) st[0];
+        rows = (long) st[1];
+        int o = 2;
+        for (double[] row : w) for (int j = 0; j < row.length; j++) row[j] = st[o++];
     }
+
+    @Override
+    public void calibrate() { throw new UnsupportedOperationException("Expected a calibratable device (got FakeDevice)"); }
 
     /** Deterministic admissible inputs. */
     static double[][] inputs(long seed, int rows, int cols) {
