@@ -1,0 +1,77 @@
+package org.forwardlearn.forwardgnn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.forwardlearn.core.provenance.RunProvenance;
+import org.forwardlearn.core.train.LayerReport;
+import org.forwardlearn.core.train.TrainingResult;
+
+/**
+ * The outcome of one {@link GnnExperiment}. Metrics that do not apply to the task are NaN.
+ *
+ * @param config        what was run
+ * @param testAccuracy  node task: test accuracy (0..1) of the final model (best validation epoch per layer)
+ * @param valAccuracy   node task: validation accuracy
+ * @param testAuc       link task: test ROC-AUC
+ * @param valAuc        link task: validation ROC-AUC
+ * @param testAp        link task: test average precision
+ * @param layerMetrics  per finished layer {val, test} of the model made of layers 0..l (accuracy or AUC)
+ * @param trainSeconds  wall time of training (data loading excluded)
+ * @param training      per-layer reports with per-epoch loss and validation metric
+ * @param predictions   node task: predicted class per node; link task: empty
+ * @param model         the trained model
+ * @param provenance    config, seed, dataset, versions, times
+ */
+public record GnnResult(GnnConfig config, double testAccuracy, double valAccuracy, double testAuc, double valAuc, double testAp,
+                        List<double[]> layerMetrics, double trainSeconds, TrainingResult training, int[] predictions,
+                        GnnModel model, RunProvenance provenance) {
+
+    /** Seconds per epoch averaged over the layers' epochs. */
+    public double secondsPerEpoch() {
+        double s = 0;
+        int e = 0;
+        for (LayerReport r : training.layers()) { s += r.seconds(); e += r.epochs(); }
+        return e == 0 ? 0 : s / e;
+    }
+
+    /** A JSON-ready map (the keys of result.json). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", config.task());
+        m.put("dataset", config.dataset());
+        m.put("method", config.method());
+        m.put("conv", config.conv());
+        m.put("layers", config.layers());
+        m.put("split", config.split());
+        if (config.task().equals("node")) {
+            m.put("test_accuracy", testAccuracy);
+            m.put("val_accuracy", valAccuracy);
+        } else {
+            m.put("test_auc", testAuc);
+            m.put("val_auc", valAuc);
+            m.put("test_ap", testAp);
+        }
+        m.put("train_seconds", trainSeconds);
+        m.put("seconds_per_epoch", secondsPerEpoch());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 0; l < layerMetrics.size(); l++) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("layer", l);
+            lm.put(config.task().equals("node") ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
+            lm.put(config.task().equals("node") ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
+            if (l < training.layers().size()) {
+                LayerReport r = training.layers().get(l);
+                lm.put("epochs", r.epochs());
+                lm.put("best_epoch", r.bestEpoch());
+                lm.put("seconds", r.seconds());
+            }
+            layers.add(lm);
+        }
+        m.put("per_layer", layers);
+        m.put("parameters", model.parameterCount());
+        m.put("provenance", provenance.toMap());
+        return m;
+    }
+}

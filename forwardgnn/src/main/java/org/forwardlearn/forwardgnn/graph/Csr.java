@@ -1,0 +1,209 @@
+package org.forwardlearn.forwardgnn.graph;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An immutable compressed-sparse-row matrix with the few kernels graph layers need: sparse x dense
+ * (row-block parallel), transposition and row selection. For aggregation matrices, row i lists the
+ * sources j whose messages node i receives, with their weights.
+ */
+public final class Csr {
+    private static final int PARALLEL_MIN_WORK = 1 << 16;
+    final int rows, cols;
+    final int[] rowPtr, colIdx;
+    final double[] vals;
+
+    /** Wraps arrays (not copied): rowPtr has rows+1 entries, column indices sorted or not. */
+    public Csr(int rows, int cols, int[] rowPtr, int[] colIdx, double[] vals) {
+        if (rowPtr.length != rows + 1) {
+            throw new IllegalArgumentException("Expected rowPtr of length " + (rows + 1) + " (got " + rowPtr.length + ")");
+        }
+        if (colIdx.length != rowPtr[rows] || vals.length != rowPtr[rows]) {
+            throw new IllegalArgumentException("Expected " + rowPtr[rows] + " column indices and values (got "
+                    + colIdx.length + ", " + vals.length + ")");
+        }
+        this.rows = rows; this.cols = cols; this.rowPtr = rowPtr; this.colIdx = colIdx; this.vals = vals;
+    }
+
+    /** Builds from (row, col, value) triplets; duplicates are summed. */
+    public static Csr fromTriplets(int rows, int cols, int[] r, int[] c, double[] v) {
+        int[] ptr = new int[rows + 1];
+        for (int x : r) ptr[x + 1]++;
+        for (int i = 0; i < rows; i++) ptr[i + 1] += ptr[i];
+        int[] fill = Arrays.copyOf(ptr, rows);
+        int[] ci = new int[r.length];
+        double[] cv = new double[r.length];
+        for (int k = 0; k < r.length; k++) {
+            if (c[k] < 0 || c[k] >= cols) throw new IllegalArgumentException("Expected column in [0," + cols + ") (got " + c[k] + ")");
+            int p = fill[r[k]]++;
+            ci[p] = c[k];
+            cv[p] = v[k];
+        }
+        return new Csr(rows, cols, ptr, ci, cv).sortedDeduplicated();
+    }
+
+    /** Wraps a dense matrix, keeping only non-zeros. */
+    public static Csr fromDense(DMatrixRMaj m) {
+        int nnz = 0;
+        for (int i = 0; i < m.getNumElements(); i++) if (m.data[i] != 0) nnz++;
+        int[] ptr = new int[m.numRows + 1];
+        int[] ci = new int[nnz];
+        double[] cv = new double[nnz];
+        int p = 0;
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                double x = m.data[i * m.numCols + j];
+                if (x != 0) { ci[p] = j; cv[p++] = x; }
+            }
+            ptr[i + 1] = p;
+        }
+        return new Csr(m.numRows, m.numCols, ptr, ci, cv);
+    }
+
+    private Csr sortedDeduplicated() {
+        int[] ptr = new int[rows + 1];
+        int[] ci = new int[colIdx.length];
+        double[] cv = new double[vals.length];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            int s = rowPtr[i], e = rowPtr[i + 1];
+            long[] keys = new long[e - s];
+            for (int k = s; k < e; k++) keys[k - s] = ((long) colIdx[k] << 32) | (k - s);
+            Arrays.sort(keys);
+            int last = -1;
+            for (long key : keys) {
+                int col = (int) (key >>> 32), k = s + (int) (key & 0xffffffffL);
+                if (col == last) { cv[p - 1] += vals[k]; continue; }
+                ci[p] = col; cv[p++] = vals[k]; last = col;
+            }
+            ptr[i + 1] = p;
+        }
+        return new Csr(rows, cols, ptr, Arrays.copyOf(ci, p), Arrays.copyOf(cv, p));
+    }
+
+    public int rows() { return rows; }
+    public int cols() { return cols; }
+    public int nonZeros() { return rowPtr[rows]; }
+    public int rowStart(int i) { return rowPtr[i]; }
+    public int rowEnd(int i) { return rowPtr[i + 1]; }
+    public int col(int k) { return colIdx[k]; }
+    public double value(int k) { return vals[k]; }
+
+    /** The transpose, as a new CSR (the CSC of this matrix). */
+    public Csr transpose() {
+        int[] ptr = new int[cols + 1];
+        for (int k = 0; k < nonZeros(); k++) ptr[colIdx[k] + 1]++;
+        for (int j = 0; j < cols; j++) ptr[j + 1] += ptr[j];
+        int[] fill = Arrays.copyOf(ptr, cols);
+        int[] ci = new int[nonZeros()];
+        double[] cv = new double[nonZeros()];
+        for (int i = 0; i < rows; i++) {
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                int p = fill[colIdx[k]]++;
+                ci[p] = i;
+                cv[p] = vals[k];
+            }
+        }
+        return new Csr(cols, rows, ptr, ci, cv);
+    }
+
+    /** A copy whose rows are scaled to unit L2 norm (rows of norm below eps divided by eps). */
+    public Csr rowL2Normalized(double eps) {
+        double[] cv = vals.clone();
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) s += cv[k] * cv[k];
+            double inv = 1.0 / (Math.sqrt(s) + eps);
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) cv[k] *= inv;
+        }
+        return new Csr(rows, cols, rowPtr, colIdx, cv);
+    }
+
+    /** A copy whose rows sum to one (rows summing to zero are left as they are). */
+    public Csr rowSumNormalized() {
+        double[] cv = vals.clone();
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) s += cv[k];
+            if (s == 0) continue;
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) cv[k] /= s;
+        }
+        return new Csr(rows, cols, rowPtr, colIdx, cv);
+    }
+
+    public DMatrixRMaj toDense() {
+        DMatrixRMaj d = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) d.data[i * cols + colIdx[k]] += vals[k];
+        }
+        return d;
+    }
+
+    /**
+     * out = this * b (rows x b.numCols). {@code out} may be null or is reshaped and overwritten; it
+     * must not be {@code b}.
+     */
+    public DMatrixRMaj mult(DMatrixRMaj b, DMatrixRMaj out) {
+        if (b.numRows != cols) {
+            throw new IllegalArgumentException("Expected a right operand with " + cols + " rows (got " + b.numRows + ")");
+        }
+        if (out == b) throw new IllegalArgumentException("Expected an output distinct from the operand");
+        int d = b.numCols;
+        if (out == null) out = new DMatrixRMaj(rows, d);
+        else out.reshape(rows, d);
+        final DMatrixRMaj o = out;
+        long work = (long) nonZeros() * d;
+        if (work < PARALLEL_MIN_WORK) {
+            multRows(b, o, 0, rows);
+        } else {
+            int blocks = Math.min(rows, 4 * Runtime.getRuntime().availableProcessors());
+            IntStream.range(0, blocks).parallel().forEach(t -> {
+                int s = (int) ((long) rows * t / blocks), e = (int) ((long) rows * (t + 1) / blocks);
+                multRows(b, o, s, e);
+            });
+        }
+        return out;
+    }
+
+    private void multRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to) {
+        int d = b.numCols;
+        double[] bd = b.data, od = out.data;
+        for (int i = from; i < to; i++) {
+            int oo = i * d;
+            Arrays.fill(od, oo, oo + d, 0.0);
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                double v = vals[k];
+                int bo = colIdx[k] * d;
+                for (int j = 0; j < d; j++) od[oo + j] += v * bd[bo + j];
+            }
+        }
+    }
+
+    /** The sub-matrix of the given rows, in that order. */
+    public Csr selectRows(int[] sel) {
+        int[] ptr = new int[sel.length + 1];
+        for (int t = 0; t < sel.length; t++) ptr[t + 1] = ptr[t] + rowPtr[sel[t] + 1] - rowPtr[sel[t]];
+        int[] ci = new int[ptr[sel.length]];
+        double[] cv = new double[ptr[sel.length]];
+        for (int t = 0; t < sel.length; t++) {
+            int s = rowPtr[sel[t]], n = rowPtr[sel[t] + 1] - s;
+            System.arraycopy(colIdx, s, ci, ptr[t], n);
+            System.arraycopy(vals, s, cv, ptr[t], n);
+        }
+        return new Csr(sel.length, cols, ptr, ci, cv);
+    }
+
+    /** Stacks {@code extra} (same column count) under this matrix. */
+    public Csr vstack(Csr extra) {
+        if (extra.cols != cols) throw new IllegalArgumentException("Expected " + cols + " columns (got " + extra.cols + ")");
+        int[] ptr = Arrays.copyOf(rowPtr, rows + extra.rows + 1);
+        for (int i = 1; i <= extra.rows; i++) ptr[rows + i] = rowPtr[rows] + extra.rowPtr[i];
+        int[] ci = Arrays.copyOf(colIdx, nonZeros() + extra.nonZeros());
+        double[] cv = Arrays.copyOf(vals, nonZeros() + extra.nonZeros());
+        System.arraycopy(extra.colIdx, 0, ci, nonZeros(), extra.nonZeros());
+        System.arraycopy(extra.vals, 0, cv, nonZeros(), extra.nonZeros());
+        return new Csr(rows + extra.rows, cols, ptr, ci, cv);
+    }
+}

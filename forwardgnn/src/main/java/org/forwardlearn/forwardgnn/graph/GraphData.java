@@ -1,0 +1,66 @@
+package org.forwardlearn.forwardgnn.graph;
+
+import java.util.Objects;
+import org.ejml.data.DMatrixSparseCSC;
+import org.forwardlearn.datasets.graph.Graph;
+import org.forwardlearn.datasets.graph.NodeFeatures;
+
+/**
+ * A labelled graph as this module's layers read it: topology, node features (dense or sparse) and
+ * labels. Features are used as given (the experiment row-normalises them to sum 1 first).
+ *
+ * @param id         dataset id (for provenance)
+ * @param topology   message-passing edges
+ * @param features   one row per node
+ * @param labels     class per node in [0, numClasses)
+ * @param numClasses number of classes
+ */
+public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
+    public GraphData {
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(features, "features");
+        if (features.rows() != topology.numNodes()) {
+            throw new IllegalArgumentException("Expected " + topology.numNodes() + " feature rows (got " + features.rows() + ")");
+        }
+        if (labels.length != topology.numNodes()) {
+            throw new IllegalArgumentException("Expected " + topology.numNodes() + " labels (got " + labels.length + ")");
+        }
+        for (int y : labels) {
+            if (y < 0 || y >= numClasses) throw new IllegalArgumentException("Expected labels in [0," + numClasses + ") (got " + y + ")");
+        }
+    }
+
+    public int numNodes() { return topology.numNodes(); }
+
+    /** Converts a datasets {@link Graph} (entry (i, j) of its adjacency = edge i -> j). */
+    public static GraphData from(Graph g) {
+        DMatrixSparseCSC a = g.adjacency();
+        int[] src = new int[a.nz_length], dst = new int[a.nz_length];
+        for (int j = 0; j < a.numCols; j++) {
+            for (int k = a.col_idx[j]; k < a.col_idx[j + 1]; k++) { src[k] = a.nz_rows[k]; dst[k] = j; }
+        }
+        return new GraphData(g.name(), Topology.fromEdges(g.numNodes(), src, dst), toNodeMatrix(g.features()),
+                g.labels(), g.numClasses());
+    }
+
+    /** Sparse features stay sparse (CSC is transposed into CSR); dense ones are wrapped. */
+    public static NodeMatrix toNodeMatrix(NodeFeatures f) {
+        if (!f.isSparse()) return NodeMatrix.dense(f.dense().copy());
+        DMatrixSparseCSC x = f.sparse();
+        int[] r = new int[x.nz_length], c = new int[x.nz_length];
+        double[] v = new double[x.nz_length];
+        for (int j = 0; j < x.numCols; j++) {
+            for (int k = x.col_idx[j]; k < x.col_idx[j + 1]; k++) { r[k] = x.nz_rows[k]; c[k] = j; v[k] = x.nz_values[k]; }
+        }
+        return NodeMatrix.sparse(Csr.fromTriplets(x.numRows, x.numCols, r, c, v));
+    }
+
+    /** The same graph with features scaled so that each row sums to one (PyG's NormalizeFeatures). */
+    public GraphData withRowSumNormalizedFeatures() {
+        NodeMatrix f = features.isSparse()
+                ? NodeMatrix.sparse(((SparseNodes) features).csr().rowSumNormalized())
+                : NodeMatrix.sparse(Csr.fromDense(features.toDense()).rowSumNormalized());
+        if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
+        return new GraphData(id, topology, f, labels, numClasses);
+    }
+}

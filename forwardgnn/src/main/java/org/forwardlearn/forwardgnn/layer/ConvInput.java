@@ -1,0 +1,54 @@
+package org.forwardlearn.forwardgnn.layer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
+import org.forwardlearn.forwardgnn.graph.Topology;
+
+/**
+ * A graph layer's input: node features (a constant for the layer) and the message-passing topology,
+ * plus a cache of what depends only on them (the aggregated input). When {@link #constant()} is
+ * true the input is reused for many epochs (forward learning), so layers prefer to aggregate once
+ * and transform every epoch; otherwise (the backprop baseline) every product is paid per epoch.
+ */
+public final class ConvInput {
+    private final NodeMatrix x;
+    private final Topology topology;
+    private final boolean constant;
+    private final Map<String, Object> cache = new HashMap<>();
+    private final Map<Object, Object> tape = new HashMap<>();
+
+    public ConvInput(NodeMatrix x, Topology topology, boolean constant) {
+        this.x = Objects.requireNonNull(x, "x");
+        this.topology = Objects.requireNonNull(topology, "topology");
+        if (x.rows() != topology.numNodes()) {
+            throw new IllegalArgumentException("Expected " + topology.numNodes() + " feature rows (got " + x.rows() + ")");
+        }
+        this.constant = constant;
+    }
+
+    public NodeMatrix x() { return x; }
+
+    public Topology topology() { return topology; }
+
+    public boolean constant() { return constant; }
+
+    /** A value computed once per input (for example the aggregation A x). */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T cached(String key, Supplier<T> compute) {
+        Object v = cache.get(key);
+        if (v == null) { v = compute.get(); cache.put(key, v); }
+        return (T) v;
+    }
+
+    /** Forward state a layer keeps for its next backward on this input (one entry per layer). */
+    void record(Object layer, Object state) { tape.put(layer, state); }
+
+    Object recorded(Object layer) {
+        Object s = tape.get(layer);
+        if (s == null) throw new IllegalStateException("Expected a forward pass on this input before the backward pass");
+        return s;
+    }
+}

@@ -1,0 +1,119 @@
+package org.forwardlearn.forwardgnn.nodeclass;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.layer.Parameter;
+import org.forwardlearn.core.train.LayerwiseProblem;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
+import org.forwardlearn.forwardgnn.graph.Split;
+import org.forwardlearn.forwardgnn.graph.Topology;
+import org.forwardlearn.forwardgnn.layer.ConvInput;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
+
+/**
+ * The common shape of forward-learning node classification: layer l reads the row-L2-normalised,
+ * detached output of layer l-1 (a constant, so its aggregation is cached), is trained on its own
+ * loss, and contributes per-node class scores; predictions sum the scores of the finished layers.
+ */
+public abstract class NodeProblem implements LayerwiseProblem {
+    protected final List<GraphConv> convs;
+    protected final Topology topology;
+    protected final int[] labels;
+    protected final int numClasses;
+    protected final int numReal;
+    protected final Split split;
+    private final ConvInput[] inputs;
+    private final double[] accumulated;
+    private final List<double[]> layerAccuracies = new ArrayList<>();
+
+    protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
+                          int numReal, Split split) {
+        this.convs = List.copyOf(convs);
+        this.topology = topology;
+        this.labels = labels;
+        this.numClasses = numClasses;
+        this.numReal = numReal;
+        this.split = split;
+        this.inputs = new ConvInput[convs.size()];
+        this.inputs[0] = new ConvInput(firstInput.rowL2Normalized(), topology, true);
+        this.accumulated = new double[numReal * numClasses];
+    }
+
+    /** Class scores (numReal x numClasses, row-major) that layer l with output h adds to the prediction. */
+    protected abstract double[] layerScores(int layer, DMatrixRMaj h);
+
+    /** The next layer's input before normalisation (default: this layer's output). */
+    protected NodeMatrix nextInput(int layer, DMatrixRMaj h) { return NodeMatrix.dense(h); }
+
+    protected ConvInput input(int layer) { return inputs[layer]; }
+
+    @Override public int numLayers() { return convs.size(); }
+
+    @Override public List<Parameter> parameters(int layer) { return convs.get(layer).parameters(); }
+
+    @Override
+    public double validate(int layer) {
+        double[] s = layerScores(layer, convs.get(layer).forward(inputs[layer]));
+        return accuracy(s, split.val(), true);
+    }
+
+    @Override
+    public void layerFinished(int layer) {
+        DMatrixRMaj h = convs.get(layer).forward(inputs[layer]);
+        double[] s = layerScores(layer, h);
+        for (int i = 0; i < accumulated.length; i++) accumulated[i] += s[i];
+        layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
+        if (layer + 1 < convs.size()) {
+            inputs[layer + 1] = new ConvInput(nextInput(layer, h).rowL2Normalized(), topology, true);
+        }
+        inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
+    }
+
+    /** Accuracy on the given nodes of accumulated (+ extra, when not null) scores. */
+    protected double accuracy(double[] extra, int[] nodes, boolean withAccumulated) {
+        int correct = 0;
+        for (int i : nodes) {
+            int best = 0;
+            double bv = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < numClasses; k++) {
+                double v = (withAccumulated ? accumulated[i * numClasses + k] : 0) + (extra == null ? 0 : extra[i * numClasses + k]);
+                if (v > bv) { bv = v; best = k; }
+            }
+            if (best == labels[i]) correct++;
+        }
+        return (double) correct / nodes.length;
+    }
+
+    /** Final class per real node (argmax of the summed layer scores). */
+    public int[] predictions() {
+        int[] p = new int[numReal];
+        for (int i = 0; i < numReal; i++) {
+            int best = 0;
+            for (int k = 1; k < numClasses; k++) if (accumulated[i * numClasses + k] > accumulated[i * numClasses + best]) best = k;
+            p[i] = best;
+        }
+        return p;
+    }
+
+    /** Summed scores of the finished layers (numReal x numClasses, row-major; a copy). */
+    public double[] scores() { return accumulated.clone(); }
+
+    /** Per finished layer: {validation accuracy, test accuracy} of the prediction using layers 0..l. */
+    public List<double[]> layerAccuracies() { return List.copyOf(layerAccuracies); }
+
+    public List<GraphConv> convs() { return convs; }
+
+    /** Row-wise softmax of logits (rows x c) into a new array. */
+    static double[] softmaxRows(double[] logits, int rows, int c) {
+        double[] p = new double[rows * c];
+        for (int i = 0; i < rows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) max = Math.max(max, logits[i * c + k]);
+            double z = 0;
+            for (int k = 0; k < c; k++) { p[i * c + k] = Math.exp(logits[i * c + k] - max); z += p[i * c + k]; }
+            for (int k = 0; k < c; k++) p[i * c + k] /= z;
+        }
+        return p;
+    }
+}
