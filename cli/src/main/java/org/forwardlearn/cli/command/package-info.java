@@ -1,0 +1,2 @@
+/** The subcommands of {@code forwardlearn}: one small class per command. */
+package org.forwardlearn.cli.command;

@@ -1,0 +1,109 @@
+package org.forwardlearn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainErrorsTest {
+    @TempDir Path tmp;
+
+    private static void assertOneLineError(CliRun r) {
+        assertNotEquals(0, r.code(), r.toString());
+        assertEquals(1, r.errLines(), "expected exactly one line on stderr: " + r);
+        assertTrue(r.err().startsWith("forwardlearn: "), r.toString());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r);
+    }
+
+    @Test
+    void unknownOptionIsOneLineUsageError() {
+        CliRun r = CliRun.of("ff", "train", "--dataset", "digits", "--no-such-option");
+        assertOneLineError(r);
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--no-such-option"), r.toString());
+        assertTrue(r.err().contains("forwardlearn ff train --help"), r.toString());
+    }
+
+    @Test
+    void unknownCommandIsOneLineUsageError() {
+        CliRun r = CliRun.of("frobnicate");
+        assertOneLineError(r);
+        assertEquals(Main.EXIT_USAGE, r.code());
+    }
+
+    @Test
+    void badNumberIsOneLineUsageError() {
+        CliRun r = CliRun.of("ff", "train", "--dataset", "digits", "--epochs", "many");
+        assertOneLineError(r);
+        assertTrue(r.err().contains("many"), r.toString());
+    }
+
+    @Test
+    void missingRequiredOptionIsOneLineUsageError() {
+        assertOneLineError(CliRun.of("ff", "train"));
+    }
+
+    @Test
+    void groupWithoutSubcommandIsUsageError() {
+        CliRun r = CliRun.of("ff");
+        assertOneLineError(r);
+        assertEquals(Main.EXIT_USAGE, r.code());
+    }
+
+    @Test
+    void failureAtRunTimeIsOneLineWithExitOne() {
+        CliRun r = CliRun.of("ff", "train", "--dataset", "digits", "--data-dir", tmp.resolve("empty").toString());
+        assertOneLineError(r);
+        assertEquals(Main.EXIT_FAILURE, r.code());
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        CliRun r = CliRun.of("ff", "train", "--dataset", "digits", "--data-dir", tmp.resolve("empty").toString(), "--verbose");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("\tat "), r.toString());
+    }
+
+    @Test
+    void invalidValueAfterParsingIsUsageError() {
+        CliRun r = CliRun.of("ff", "train", "--dataset", "digits", "--loss", "hinge");
+        assertOneLineError(r);
+        assertEquals(Main.EXIT_USAGE, r.code());
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        CliRun h = CliRun.of("--help");
+        assertEquals(0, h.code(), h.toString());
+        for (String c : new String[] {"demo", "ff", "data", "gnn", "physical", "device", "bench"}) {
+            assertTrue(h.out().contains(c), "help lists " + c + ": " + h);
+        }
+        assertEquals(0, CliRun.of("--version").code());
+        assertEquals(0, CliRun.of("ff", "train", "--help").code());
+    }
+
+    @Test
+    void inheritedOptionsWorkBeforeAndAfterTheSubcommand() {
+        Path dir = tmp.resolve("d");
+        for (String[] args : new String[][] {{"--data-dir", dir.toString(), "ff", "train", "--dataset", "digits"},
+                {"ff", "train", "--dataset", "digits", "--data-dir", dir.toString()}}) {
+            Console c = new Console(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()), false);
+            CommandLine cl = Main.newCommandLine(c);
+            cl.parseArgs(args);
+            ForwardlearnCommand root = cl.getCommand();
+            assertEquals(dir, root.dataDir(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void oneLineFlattensMultiLineMessages() {
+        assertEquals("a b c", Errors.oneLine(new IllegalArgumentException("a\n  b\r\nc")));
+        assertEquals("file not found: /x", Errors.oneLine(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/x"))));
+        assertTrue(Errors.oneLine(new NullPointerException()).startsWith("NullPointerException"));
+    }
+}
