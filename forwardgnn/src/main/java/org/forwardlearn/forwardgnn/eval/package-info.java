@@ -1,0 +1,2 @@
+/** Evaluation metrics (ROC-AUC, average precision). */
+package org.forwardlearn.forwardgnn.eval;
