@@ -5,7 +5,13 @@ import org.apache.logging.log4j.Logger;
 import org.forwardlearn.datasets.download.Catalogue;
 import org.forwardlearn.datasets.download.DatasetEntry;
 import org.forwardlearn.datasets.graph.Graph;
+import org.forwardlearn.datasets.io.AcousticPairs;
+import org.forwardlearn.datasets.io.DigitsLoader;
+import org.forwardlearn.datasets.io.ImageSamples;
+import org.forwardlearn.datasets.io.LinqsLoader;
 import org.forwardlearn.datasets.io.NpzGraphLoader;
+import org.forwardlearn.datasets.io.PlanetoidLoader;
+import org.forwardlearn.datasets.io.VowelData;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,6 +70,10 @@ public final class Datasets {
             case "citationfull-cora_ml", "citationfull-citeseer", "citationfull-pubmed", "gnnbench-cora",
                  "gnnbench-citeseer", "amazon-computers", "amazon-photo", "coauthor-cs", "coauthor-physics" ->
                 NpzGraphLoader.load(Catalogue.require(dataDir, e.files().get(0)), name, NpzGraphLoader.Options.PYG);
+            case "cora", "citeseer", "pubmed" -> PlanetoidLoader.load(dataDir.resolve("planetoid"), name);
+            case "cora-linqs" -> LinqsLoader.load(Catalogue.require(dataDir, e.files().get(0)),
+                Catalogue.require(dataDir, e.files().get(1)), name);
+            case "csbm" -> org.forwardlearn.datasets.generate.Csbm.builder().build().generate(name);
             default -> throw new IllegalArgumentException("Expected a graph dataset name (got '" + name + "', a "
                 + e.kind() + ")");
         };
@@ -79,6 +89,28 @@ public final class Datasets {
      */
     public static SampleSet loadSamples(String name, Path dataDir) {
         DatasetEntry e = Catalogue.get(name);
-        throw new IllegalArgumentException("Expected a sample-set dataset name (got '" + name + "', a " + e.kind() + ")");
+        long t0 = System.nanoTime();
+        SampleSet s = switch (name) {
+            case "mnist", "fashion-mnist" -> {
+                // check every file first so that the error names the missing one (mnist train images)
+                List<Path> p = e.files().stream().map(f -> Catalogue.require(dataDir, f)).toList();
+                yield ImageSamples.load(name, p.get(0), p.get(1), p.get(2), p.get(3));
+            }
+            case "vowels" -> VowelData.load(Catalogue.require(dataDir, e.files().get(0)))
+                .toSampleSet(name, VowelData.Missing.IMPUTE_VOWEL_MEAN);
+            case "vowels-pff" -> VowelData.load(Catalogue.require(dataDir, e.files().get(0))).womenPff()
+                .toSampleSet(name, VowelData.Missing.IMPUTE_VOWEL_MEAN);
+            case "digits" -> DigitsLoader.load(Catalogue.require(dataDir, e.files().get(0)), name);
+            default -> throw new IllegalArgumentException("Expected a sample-set dataset name (got '" + name + "', a "
+                + e.kind() + ")");
+        };
+        LOG.info("Loaded {} in {} ms", s, (System.nanoTime() - t0) / 1_000_000);
+        return s;
+    }
+
+    /** The measured PhyLL acoustic input/output pairs ({@code phyll-acoustic}: inputs[N][20], outputs[N][20]). */
+    public static AcousticPairs loadAcousticPairs(Path dataDir) {
+        DatasetEntry e = Catalogue.get("phyll-acoustic");
+        return AcousticPairs.load(Catalogue.require(dataDir, e.files().get(0)), Catalogue.require(dataDir, e.files().get(1)));
     }
 }

@@ -118,6 +118,8 @@ public final class Catalogue {
             f("sklearn-digits/digits.csv.gz", "https://raw.githubusercontent.com/scikit-learn/scikit-learn/main/"
                 + "sklearn/datasets/data/digits.csv.gz",
                 "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22", 57523));
+        add("vowels-pff", Kind.SAMPLES, "Hillenbrand vowels: women, the 7 PFF vowels", get("vowels").citation(),
+            get("vowels").licence(), get("vowels").files().get(0));
         String phyll = "https://raw.githubusercontent.com/MomeniAli/PhyLL/e10480b47e1349c54b42aa659314276b3c24d92c/"
             + "Experimental%20Data/Acoustic/";
         add("phyll-acoustic", Kind.PAIRS, "10,001 measured input/output pairs of an acoustic cavity (PFF)",

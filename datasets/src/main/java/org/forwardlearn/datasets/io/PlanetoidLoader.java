@@ -1,0 +1,207 @@
+package org.forwardlearn.datasets.io;
+
+import org.ejml.data.DMatrixSparseCSC;
+import org.forwardlearn.datasets.DatasetFormatException;
+import org.forwardlearn.datasets.MissingDatasetFileException;
+import org.forwardlearn.datasets.graph.Graph;
+import org.forwardlearn.datasets.graph.NodeSplit;
+import org.forwardlearn.datasets.io.PickleValues.CsrMatrix;
+import org.forwardlearn.datasets.io.PickleValues.NdArray;
+import org.forwardlearn.datasets.io.PickleValues.Tuple;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a Planetoid dataset ({@code ind.<name>.{x,y,tx,ty,allx,ally,graph,test.index}}) the way GCN
+ * (Kipf and Welling) and PyG assemble it: node ids 0..|allx|-1 take the rows of allx/ally; row i of tx/ty
+ * belongs to the id on line i of test.index; ids in the test range that are not in test.index (15 in
+ * CiteSeer) get a zero feature row and label -1 (PyG gives them class 0). The graph is symmetrised and
+ * self-loops and duplicates are removed (PyG); what the file contained is in {@link Graph#edgeReport()}.
+ * Public split: train = ids 0..|y|-1, val = the next 500, test = the sorted test.index ids.
+ */
+public final class PlanetoidLoader {
+    /** Where PyG downloads the files from. */
+    public static final String URL = "https://github.com/kimiyoung/planetoid/raw/master/data/";
+
+    private PlanetoidLoader() {
+    }
+
+    public static Graph load(Path dir, String name) {
+        Path[] f = new Path[7];
+        String[] ext = {"x", "y", "tx", "ty", "allx", "ally", "graph"};
+        for (int i = 0; i < ext.length; i++) f[i] = require(dir, name, ext[i]);
+        Path testIndex = require(dir, name, "test.index");
+        CsrParts x = csr(f[0]);
+        int[] y = oneHotLabels(f[1]);
+        CsrParts tx = csr(f[2]);
+        int[] ty = oneHotLabels(f[3]);
+        CsrParts allx = csr(f[4]);
+        int[] ally = oneHotLabels(f[5]);
+        int[] test = readIndex(testIndex);
+        int nFeatures = allx.cols();
+        if (tx.cols() != nFeatures || x.cols() != nFeatures) {
+            throw DatasetFormatException.of(f[2], nFeatures + " feature columns as in allx", tx.cols() + " (tx), "
+                    + x.cols() + " (x)");
+        }
+        if (tx.rows() != test.length || ty.length != test.length) {
+            throw DatasetFormatException.of(f[2], test.length + " rows in tx and ty (lines of test.index)",
+                    tx.rows() + " and " + ty.length);
+        }
+        if (ally.length != allx.rows()) {
+            throw DatasetFormatException.of(f[5], allx.rows() + " rows as in allx", Integer.toString(ally.length));
+        }
+        Map<?, ?> graph = graphDict(f[6]);
+        int maxTest = Arrays.stream(test).max().orElse(-1);
+        int n = Math.max(allx.rows(), maxTest + 1);
+        for (int t : test) {
+            if (t < allx.rows()) {
+                throw DatasetFormatException.of(testIndex, "test ids >= |allx| = " + allx.rows(), Integer.toString(t));
+            }
+        }
+        List<int[]> edges = edges(f[6], graph);
+        for (int[] e : edges) n = Math.max(n, Math.max(e[0], e[1]) + 1);
+        int[] src = new int[edges.size()];
+        int[] dst = new int[edges.size()];
+        for (int k = 0; k < src.length; k++) {
+            src[k] = edges.get(k)[0];
+            dst[k] = edges.get(k)[1];
+        }
+        int[] rowOf = new int[allx.rows() + tx.rows()];
+        for (int i = 0; i < allx.rows(); i++) rowOf[i] = i;
+        for (int i = 0; i < test.length; i++) rowOf[allx.rows() + i] = test[i];
+        DMatrixSparseCSC feats = stack(n, nFeatures, allx, tx, rowOf);
+        int[] labels = new int[n];
+        Arrays.fill(labels, -1);
+        System.arraycopy(ally, 0, labels, 0, ally.length);
+        for (int i = 0; i < test.length; i++) labels[test[i]] = ty[i];
+        int classes = Arrays.stream(labels).max().orElse(-1) + 1;
+        int nTrain = y.length;
+        int[] sortedTest = test.clone();
+        Arrays.sort(sortedTest);
+        int[] train = java.util.stream.IntStream.range(0, nTrain).toArray();
+        int[] val = java.util.stream.IntStream.range(nTrain, Math.min(nTrain + 500, n)).toArray();
+        return Graph.builder(name).edges(n, src, dst, src.length, true, true).features(feats)
+                .labels(labels, classes).publicSplit(new NodeSplit(train, val, sortedTest)).build();
+    }
+
+    private static Path require(Path dir, String name, String ext) {
+        String file = "ind." + name + "." + ext;
+        Path p = dir.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            String hint = name.equals("pubmed") && ext.equals("allx")
+                    ? "Without it PubMed cannot be assembled (only the test rows tx and 60 labelled rows x exist)" : "";
+            throw new MissingDatasetFileException(p, URL + file, hint);
+        }
+        return p;
+    }
+
+    static CsrParts csr(Path file) {
+        Object o = PickleReader.read(file);
+        if (!(o instanceof CsrMatrix m)) throw DatasetFormatException.of(file, "a pickled csr_matrix", String.valueOf(o));
+        Map<?, ?> s = m.state();
+        if (!(s.get("_shape") instanceof Tuple shape) || shape.size() != 2 || !(shape.get(0) instanceof Long r)
+                || !(shape.get(1) instanceof Long c) || r > Integer.MAX_VALUE - 1 || c > Integer.MAX_VALUE) {
+            throw DatasetFormatException.of(file, "'_shape' = (rows, cols) in the csr_matrix state", String.valueOf(s.get("_shape")));
+        }
+        int[] indptr = array(file, s, "indptr").requireKind("iu").toIntArray();
+        int[] indices = array(file, s, "indices").requireKind("iu").toIntArray();
+        double[] data = array(file, s, "data").requireKind("fiub").toDoubleArray();
+        return new CsrParts(file.toString(), (int) (long) r, (int) (long) c, indptr, indices, data);
+    }
+
+    private static NpyArray array(Path file, Map<?, ?> state, String key) {
+        if (!(state.get(key) instanceof NdArray a)) {
+            throw DatasetFormatException.of(file, "an ndarray '" + key + "' in the csr_matrix state", "keys " + state.keySet());
+        }
+        return a.toNpy(file + "!" + key).requireShape(-1);
+    }
+
+    /** A pickled one-hot int matrix (rows, classes) as class indices; an all-zero row gives -1. */
+    static int[] oneHotLabels(Path file) {
+        Object o = PickleReader.read(file);
+        if (!(o instanceof NdArray a)) throw DatasetFormatException.of(file, "a pickled ndarray", String.valueOf(o));
+        NpyArray m = a.toNpy(file.toString()).requireShape(-1, -1).requireKind("iub");
+        int rows = (int) m.shape()[0];
+        int cols = (int) m.shape()[1];
+        int[] y = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            y[i] = -1;
+            for (int j = 0; j < cols; j++) {
+                if (m.getLong(i * cols + j) != 0) {
+                    y[i] = j;
+                    break;
+                }
+            }
+        }
+        return y;
+    }
+
+    private static Map<?, ?> graphDict(Path file) {
+        Object o = PickleReader.read(file);
+        if (!(o instanceof Map<?, ?> m)) throw DatasetFormatException.of(file, "a pickled defaultdict(list)", String.valueOf(o));
+        return m;
+    }
+
+    private static List<int[]> edges(Path file, Map<?, ?> graph) {
+        List<int[]> out = new ArrayList<>();
+        for (Map.Entry<?, ?> e : graph.entrySet()) {
+            int u = nodeId(file, e.getKey());
+            if (!(e.getValue() instanceof List<?> nbrs)) {
+                throw DatasetFormatException.of(file, "a list of neighbours for node " + u, String.valueOf(e.getValue()));
+            }
+            for (Object v : nbrs) out.add(new int[] {u, nodeId(file, v)});
+        }
+        return out;
+    }
+
+    private static int nodeId(Path file, Object o) {
+        if (!(o instanceof Long v) || v < 0 || v > 100_000_000L) {
+            throw DatasetFormatException.of(file, "a node id in [0, 1e8]", String.valueOf(o));
+        }
+        return (int) (long) v;
+    }
+
+    private static DMatrixSparseCSC stack(int n, int f, CsrParts a, CsrParts b, int[] rowOf) {
+        int nnz = a.nnz() + b.nnz();
+        org.ejml.data.DMatrixSparseTriplet t = new org.ejml.data.DMatrixSparseTriplet(n, f, nnz);
+        for (CsrParts p : new CsrParts[] {a, b}) {
+            int offset = p == a ? 0 : a.rows();
+            for (int i = 0; i < p.rows(); i++) {
+                for (int k = p.indptr()[i]; k < p.indptr()[i + 1]; k++) {
+                    t.addItem(rowOf[offset + i], p.indices()[k], p.data()[k]);
+                }
+            }
+        }
+        return org.ejml.ops.DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+    }
+
+    /** test.index: one decimal id per line. */
+    static int[] readIndex(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            int[] out = new int[lines.size()];
+            int w = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String s = lines.get(i).trim();
+                if (s.isEmpty()) continue;
+                try {
+                    out[w++] = Integer.parseInt(s);
+                } catch (NumberFormatException e) {
+                    throw DatasetFormatException.atLine(file, i + 1, "a decimal node id", "'" + s + "'");
+                }
+            }
+            if (w == 0) throw DatasetFormatException.of(file, "at least one test id", "an empty file");
+            return Arrays.copyOf(out, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+}
