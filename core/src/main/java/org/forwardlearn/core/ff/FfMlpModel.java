@@ -61,7 +61,7 @@ public final class FfMlpModel {
                 java.util.Arrays.fill(lab, k);
                 embedding.embed(x, rows, lab, in);
                 for (int l = 0; l < layers.size(); l++) {
-                    RowL2Norm.apply(in, in, RowL2Norm.DEFAULT_EPS);
+                    normalize(in, in);
                     layers.get(l).forward(in, h);
                     if (!(skipFirstLayer && l == 0)) {
                         goodness.evaluate(h, g);
@@ -118,6 +118,11 @@ public final class FfMlpModel {
         Goodness g = "mean-squares".equals(m.get("goodness")) ? SquaredGoodness.mean() : SquaredGoodness.sum();
         return new FfMlpModel(layers, new LabelEmbedding(Integer.parseInt(m.get("classes")), Double.parseDouble(m.get("label_value"))),
                 g, Boolean.parseBoolean(m.get("skip_first_layer")), null);
+    }
+
+    /** The normalisation before every layer: each row scaled to unit root-mean-square (length sqrt(columns)). */
+    static void normalize(DMatrixRMaj in, DMatrixRMaj out) {
+        RowL2Norm.apply(in, out, RowL2Norm.DEFAULT_EPS, Math.sqrt(in.numCols));
     }
 
     static Activation activationOf(String s) { return Activation.parse(s); }

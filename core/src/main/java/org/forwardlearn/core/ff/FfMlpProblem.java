@@ -7,7 +7,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.DenseLayer;
 import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.layer.Parameter;
-import org.forwardlearn.core.layer.RowL2Norm;
 import org.forwardlearn.core.objective.ContrastiveObjective;
 import org.forwardlearn.core.train.LayerwiseProblem;
 
@@ -118,8 +117,8 @@ final class FfMlpProblem implements LayerwiseProblem {
             for (int i = 0; i < len; i++) { rows[i] = order[from + i]; pl[i] = y[rows[i]]; nl[i] = negLabels[rows[i]]; }
             embedding.embed(x, rows, pl, inPos[0]);
             embedding.embed(x, rows, nl, inNeg[0]);
-            RowL2Norm.apply(inPos[0], inPos[0], RowL2Norm.DEFAULT_EPS);
-            RowL2Norm.apply(inNeg[0], inNeg[0], RowL2Norm.DEFAULT_EPS);
+            FfMlpModel.normalize(inPos[0], inPos[0]);
+            FfMlpModel.normalize(inNeg[0], inNeg[0]);
             return;
         }
         if (cachedBatch[layer - 1] != key(epoch, batch)) {
@@ -130,8 +129,8 @@ final class FfMlpProblem implements LayerwiseProblem {
         }
         inPos[layer].reshape(outPos[layer - 1].numRows, outPos[layer - 1].numCols);
         inNeg[layer].reshape(outNeg[layer - 1].numRows, outNeg[layer - 1].numCols);
-        RowL2Norm.apply(outPos[layer - 1], inPos[layer], RowL2Norm.DEFAULT_EPS);
-        RowL2Norm.apply(outNeg[layer - 1], inNeg[layer], RowL2Norm.DEFAULT_EPS);
+        FfMlpModel.normalize(outPos[layer - 1], inPos[layer]);
+        FfMlpModel.normalize(outNeg[layer - 1], inNeg[layer]);
     }
 
     @Override

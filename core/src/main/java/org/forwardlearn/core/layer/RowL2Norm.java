@@ -32,13 +32,20 @@ public final class RowL2Norm implements Layer {
     }
 
     /** Normalises each row of {@code in} into {@code out} (may be the same matrix). */
-    public static void apply(DMatrixRMaj in, DMatrixRMaj out, double eps) {
+    public static void apply(DMatrixRMaj in, DMatrixRMaj out, double eps) { apply(in, out, eps, 1.0); }
+
+    /**
+     * Scales each row of {@code in} to length {@code length} into {@code out} (may be the same matrix).
+     * With length = sqrt(columns) every row has unit root-mean-square, which keeps pre-activations O(1)
+     * whatever the width (used by the forward-forward MLP).
+     */
+    public static void apply(DMatrixRMaj in, DMatrixRMaj out, double eps, double length) {
         int cols = in.numCols;
         for (int r = 0; r < in.numRows; r++) {
             int off = r * cols;
             double s = 0;
             for (int c = 0; c < cols; c++) s += in.data[off + c] * in.data[off + c];
-            double inv = 1.0 / Math.max(Math.sqrt(s), eps);
+            double inv = length / Math.max(Math.sqrt(s), eps);
             for (int c = 0; c < cols; c++) out.data[off + c] = in.data[off + c] * inv;
         }
     }

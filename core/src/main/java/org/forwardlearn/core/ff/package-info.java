@@ -1,0 +1,2 @@
+/** Hinton's forward-forward MLP: label embedding, layer-local training, inference by trying every label. */
+package org.forwardlearn.core.ff;

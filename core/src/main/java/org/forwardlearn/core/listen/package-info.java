@@ -1,0 +1,2 @@
+/** Training listeners: logging, divergence guard, composition. */
+package org.forwardlearn.core.listen;

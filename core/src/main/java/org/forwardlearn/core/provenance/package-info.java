@@ -1,0 +1,2 @@
+/** Run provenance: what was run, on which data, with which software, when. */
+package org.forwardlearn.core.provenance;

@@ -1,0 +1,2 @@
+/** The layer-wise trainer: configuration, problem interface, early stopping, reports. */
+package org.forwardlearn.core.train;

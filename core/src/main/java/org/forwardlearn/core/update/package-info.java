@@ -1,0 +1,2 @@
+/** Model-free update rules (SPSA) for black-box parameters. */
+package org.forwardlearn.core.update;
