@@ -29,7 +29,7 @@ public interface Encoder {
         for (int r = 0; r < e.length; r++) {
             for (int c = 0; c < e[r].length; c++) {
                 if (!domain.admits(e[r][c])) {
-                    throw new IllegalArgumentException(who + ": expected encoded values admissible as " + domain.describe()
+                    throw new IllegalArgumentException(who + ": Expected encoded values admissible as " + domain.describe()
                             + " (got " + e[r][c] + " at row " + r + ", column " + c + ")");
                 }
             }
@@ -38,10 +38,10 @@ public interface Encoder {
 
     /** Throws unless h is batch x width with equal row lengths. */
     static void checkShape(double[][] h, int width, String who) {
-        if (h == null) throw new IllegalArgumentException(who + ": expected a batch (got null)");
+        if (h == null) throw new IllegalArgumentException(who + ": Expected a batch (got null)");
         for (int r = 0; r < h.length; r++) {
             if (h[r] == null || h[r].length != width) {
-                throw new IllegalArgumentException(who + ": expected rows of length " + width + " (got "
+                throw new IllegalArgumentException(who + ": Expected rows of length " + width + " (got "
                         + (h[r] == null ? "null" : String.valueOf(h[r].length)) + " at row " + r + ")");
             }
         }

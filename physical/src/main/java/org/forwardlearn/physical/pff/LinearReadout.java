@@ -74,10 +74,5 @@ public final class LinearReadout {
 
     public List<org.forwardlearn.core.layer.Parameter> parameters() { return layer.parameters(); }
 
-    static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) { int j = r.nextInt(i + 1); int t = p[i]; p[i] = p[j]; p[j] = t; }
-        return p;
-    }
+    static int[] permutation(int n, SplittableRandom r) { return Permutations.of(n, r); }
 }

@@ -118,6 +118,15 @@ public abstract class SimulatedSystem implements StatefulSystem, DifferentiableS
         }
     }
 
+    /**
+     * Lets the device drift as if {@code samples} samples had been measured in batches of {@code batch}, without
+     * measuring (the drift clock is the sample count). Used to give an idle device (while a twin is trained
+     * in silico) the same drift as a live run of that length. Counts as queries in the state's clock.
+     */
+    public void elapse(long samples, int batch) {
+        for (long s = 0; s < samples; s += batch) advance((int) Math.min(batch, samples - s));
+    }
+
     @Override public long queries() { return queries; }
 
     @Override public long samples() { return samples; }

@@ -1,0 +1,194 @@
+package org.forwardlearn.physical;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.forwardlearn.physical.baseline.BackpropBaseline;
+import org.forwardlearn.physical.baseline.BaselineConfig;
+import org.forwardlearn.physical.data.Dataset;
+import org.forwardlearn.physical.data.FashionMnist;
+import org.forwardlearn.physical.data.Vowels;
+import org.forwardlearn.physical.pff.LinearReadout;
+import org.forwardlearn.physical.pff.Meter;
+import org.forwardlearn.physical.pff.PffConfig;
+import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.physical.pff.PffModel;
+import org.forwardlearn.physical.pff.PffNetwork;
+import org.forwardlearn.physical.pff.PffTrainer;
+import org.forwardlearn.physical.sim.FixedMapSystem;
+import org.forwardlearn.physical.sim.SimulatedSystem;
+
+/**
+ * The experiment API the CLI calls: {@code new PhysicalExperiment(config).run(listener)} trains one method on one
+ * dataset with simulated (or externally supplied) physical systems and evaluates it on the full test set;
+ * {@link #compare} runs several methods with the same settings.
+ *
+ * <p>Drift: with {@code drift > 0} every block's simulated device drifts while it is measured, and with
+ * {@code redraw} it is re-drawn once, half-way through the samples a PFF run measures. For in-silico the device
+ * sits idle while the twin is trained; it is then let drift for as many samples as the PFF run measures
+ * ({@link SimulatedSystem#elapse}) before deployment: the same wall-clock drift.
+ */
+public final class PhysicalExperiment {
+    /**
+     * @param dataset       vowels | fashion-mnist
+     * @param system        acoustic | optical | microwave (any name a {@link PhysicalSystemProvider} offers)
+     * @param blocks        physical blocks
+     * @param method        pff | insilico | pat | bp | logreg | random-map | digital
+     * @param noise         detector noise setting (acoustic: multiple of the measured residual; others: absolute)
+     * @param drift         drift rate per measured sample (0 = none)
+     * @param redraw        re-draw the devices once mid-training
+     * @param seed          seed of the run (data split for vowels, devices, initialisation)
+     * @param epochs        training epochs
+     * @param trainLimit    use only the first n training samples (0 = all); the test set is always complete
+     * @param dataDir       datasets directory (null: -Dforwardlearn.data / FORWARDLEARN_DATA)
+     * @param systemFactory null, or block index -> an externally supplied system (e.g. a hardware-in-the-loop client)
+     * @param checkpoint    null, or the PFF checkpoint file
+     * @param resume        resume PFF from the checkpoint when it exists
+     * @param pff           PFF settings (seed and epochs are taken from this record)
+     * @param systemOptions extra provider options (slm-side, camera, ...)
+     */
+    public record Config(String dataset, String system, int blocks, String method, double noise, double drift, boolean redraw,
+                         long seed, int epochs, int trainLimit, Path dataDir, IntFunction<PhysicalSystem> systemFactory,
+                         Path checkpoint, boolean resume, PffConfig pff, Map<String, String> systemOptions) {
+        public Config {
+            if (!List.of("vowels", "fashion-mnist").contains(dataset)) {
+                throw new IllegalArgumentException("Expected dataset vowels|fashion-mnist (got '" + dataset + "')");
+            }
+            if (!List.of("pff", "insilico", "pat", "bp", "logreg", "random-map", "digital").contains(method)) {
+                throw new IllegalArgumentException("Expected method pff|insilico|pat|bp|logreg|random-map|digital (got '" + method + "')");
+            }
+            if (blocks < 1) throw new IllegalArgumentException("Expected blocks >= 1 (got " + blocks + ")");
+            systemOptions = Map.copyOf(systemOptions);
+        }
+
+        /** Tuned defaults: vowels on acoustic (hidden 20, 60 epochs), fashion-mnist on optical (hidden 100, 5 epochs). */
+        public static Config defaults(String dataset) {
+            boolean v = dataset.equals("vowels");
+            PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 60)
+                    : PffConfig.defaults().withHidden(100).withSteps(2, 64, 5).withOptimizer(0.003, 0);
+            return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
+                    null, false, p, Map.of());
+        }
+
+        public Config with(String method, long seed) {
+            return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
+                    checkpoint, resume, pff, systemOptions);
+        }
+
+        public Config withDrift(double d, boolean re) {
+            return new Config(dataset, system, blocks, method, noise, d, re, seed, epochs, trainLimit, dataDir, systemFactory,
+                    checkpoint, resume, pff, systemOptions);
+        }
+
+        public Config withTraining(int ep, int limit, PffConfig p) {
+            return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, ep, limit, dataDir, systemFactory,
+                    checkpoint, resume, p, systemOptions);
+        }
+
+        public Config withSystem(String sys, int nBlocks, double noiseLevel, Map<String, String> options, IntFunction<PhysicalSystem> factory) {
+            return new Config(dataset, sys, nBlocks, method, noiseLevel, drift, redraw, seed, epochs, trainLimit, dataDir, factory,
+                    checkpoint, resume, pff, options);
+        }
+
+        public Config withCheckpoint(Path path, boolean res) {
+            return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
+                    path, res, pff, systemOptions);
+        }
+
+        public Config withDataDir(Path dir) {
+            return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dir, systemFactory,
+                    checkpoint, resume, pff, systemOptions);
+        }
+    }
+
+    private final Config cfg;
+
+    public PhysicalExperiment(Config cfg) { this.cfg = cfg; }
+
+    /** Runs every method with the same settings; one result per method. */
+    public static List<PhysicalResult> compare(Config cfg, List<String> methods, PffListener listener) {
+        List<PhysicalResult> rows = new ArrayList<>();
+        for (String m : methods) rows.add(new PhysicalExperiment(cfg.with(m, cfg.seed())).run(listener));
+        return rows;
+    }
+
+    public Dataset load() {
+        Dataset d = cfg.dataset().equals("vowels") ? Vowels.load(cfg.dataDir(), cfg.seed()) : FashionMnist.load(cfg.dataDir());
+        return d.limitTrain(cfg.trainLimit());
+    }
+
+    private PffConfig pffConfig() { return cfg.pff().withSeed(cfg.seed()).withSteps(cfg.pff().innerSteps(), cfg.pff().batchSize(), cfg.epochs()); }
+
+    /** Samples one block's device measures in a PFF run of this configuration (the drift clock's length). */
+    private long pffSamples(Dataset d) { return 2L * cfg.epochs() * (d.xTrain().length - cfg.pff().valSize()); }
+
+    List<PhysicalSystem> openSystems(Dataset d, int inputSize) {
+        List<PhysicalSystem> out = new ArrayList<>();
+        for (int b = 0; b < cfg.blocks(); b++) {
+            if (cfg.systemFactory() != null) { out.add(cfg.systemFactory().apply(b)); continue; }
+            Map<String, String> o = new LinkedHashMap<>(cfg.systemOptions());
+            o.putIfAbsent("seed", String.valueOf(Seeds.mix(cfg.seed(), 0x5359L, b) & Long.MAX_VALUE));
+            o.putIfAbsent("noise", String.valueOf(cfg.noise()));
+            o.putIfAbsent("drift", String.valueOf(cfg.drift()));
+            if (cfg.redraw()) o.putIfAbsent("redraw-after", String.valueOf(pffSamples(d) / 2));
+            if (cfg.dataDir() != null) o.putIfAbsent("data-dir", cfg.dataDir().toString());
+            PhysicalSystem real = Systems.open(cfg.system(), o);
+            if (cfg.method().equals("random-map") || cfg.method().equals("digital")) {
+                var spec = real.spec();
+                real.close();
+                int outs = cfg.method().equals("digital") ? 0 : spec.outputSize();
+                out.add(new FixedMapSystem(Seeds.mix(cfg.seed(), b), spec.inputSize(), outs, spec.domain()));
+            } else {
+                out.add(real);
+            }
+        }
+        return out;
+    }
+
+    /** Trains and evaluates; the listener receives PFF progress (baselines report only at the end). */
+    public PhysicalResult run(PffListener listener) {
+        Dataset d = load();
+        List<PhysicalSystem> systems = openSystems(d, d.features());
+        try {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            Meter test = new Meter();
+            String m = cfg.method();
+            if (m.equals("logreg")) {
+                long t0 = System.nanoTime();
+                LinearReadout lr = new LinearReadout(d.features(), d.classes(), 0.01, 0, cfg.seed()).fit(d.xTrain(), d.yTrain(), cfg.epochs(), cfg.seed());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                double acc = PffNetwork.accuracy(lr.predict(d.xTest()), d.yTest());
+                return result(d, acc, Double.NaN, 0, 0, lr.macs(), secs, List.of(), extra);
+            }
+            if (m.equals("pff") || m.equals("random-map") || m.equals("digital")) {
+                PffModel model = new PffTrainer(pffConfig()).fit(d.xTrain(), d.yTrain(), d.classes(), systems, listener,
+                        cfg.checkpoint(), cfg.resume());
+                double acc = model.accuracy(d.xTest(), d.yTest(), systems, test);
+                if (model.readout() != null) extra.put("readout_test_accuracy", model.readoutAccuracy(d.xTest(), d.yTest(), systems, test));
+                extra.put("test_device_queries", test.queries());
+                double val = model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1)[2];
+                return result(d, acc, val, model.queries(), model.samples(), model.macs(), model.trainSeconds(), model.history(), extra);
+            }
+            BaselineConfig bc = BaselineConfig.defaults(m).with(cfg.pff().hidden(), cfg.pff().batchSize(), cfg.epochs(), 0.003, cfg.seed())
+                    .withTwin(cfg.dataset().equals("fashion-mnist") ? 10000 : 2000, cfg.dataset().equals("fashion-mnist") ? 256 : 128, 40);
+            BackpropBaseline b = new BackpropBaseline(bc, d.features(), d.classes(), systems).fit(d.xTrain(), d.yTrain(), systems);
+            if (m.equals("insilico") && cfg.drift() > 0) {
+                long already = systems.get(0).samples();
+                for (PhysicalSystem s : systems) if (s instanceof SimulatedSystem sim) sim.elapse(Math.max(0, pffSamples(d) - already), 64);
+            }
+            double acc = b.accuracy(d.xTest(), d.yTest(), systems, test);
+            extra.put("test_device_queries", test.queries());
+            return result(d, acc, Double.NaN, b.meter().queries(), b.meter().samples(), b.meter().macs(), b.trainSeconds(), b.history(), extra);
+        } finally {
+            for (PhysicalSystem s : systems) s.close();
+        }
+    }
+
+    private PhysicalResult result(Dataset d, double acc, double val, long q, long s, long macs, double secs, List<double[]> hist,
+                                  Map<String, Object> extra) {
+        return new PhysicalResult(cfg.method(), cfg.dataset(), cfg.system(), cfg.blocks(), cfg.seed(), acc, val, q, s, macs, secs, hist, extra);
+    }
+}

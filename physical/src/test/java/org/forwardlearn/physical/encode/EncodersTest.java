@@ -1,0 +1,83 @@
+package org.forwardlearn.physical.encode;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.forwardlearn.physical.InputDomain;
+import org.forwardlearn.physical.SystemSpec;
+import org.junit.jupiter.api.Test;
+
+class EncodersTest {
+    private static SystemSpec spec(int n, InputDomain d) { return new SystemSpec("t", "1", n, 4, d, 16); }
+
+    @Test
+    void unitNormIsAdmissibleAndUnitLength() {
+        double[][] e = new UnitNormEncoder(3, spec(5, new InputDomain.Continuous(0, 1))).encode(new double[][] {{3, -4, 0}});
+        assertArrayEquals(new double[] {0.6, 0.8, 0, 0, 0}, e[0], 1e-12);
+    }
+
+    @Test
+    void unitNormRejectsInadmissibleDomain() {
+        var enc = new UnitNormEncoder(2, spec(2, new InputDomain.Continuous(0, 0.5)));
+        var ex = assertThrows(IllegalArgumentException.class, () -> enc.encode(new double[][] {{1, 0}}));
+        assertTrue(ex.getMessage().contains("Expected encoded values admissible"), ex.getMessage());
+    }
+
+    @Test
+    void binaryTwoBitsPerValue() {
+        var enc = new BinaryEncoder(3, 2, spec(8, new InputDomain.Binary()));
+        double[][] e = enc.encode(new double[][] {{0, 1.0 / 3, 1}});
+        // levels 0, 1, 3 -> 00 01 11, padded
+        assertArrayEquals(new double[] {0, 0, 0, 1, 1, 1, 0, 0}, e[0], 0);
+    }
+
+    @Test
+    void binaryRejectsContinuousDeviceOutsideItsRange() {
+        var enc = new BinaryEncoder(1, 2, spec(2, new InputDomain.Continuous(0.5, 2)));
+        assertThrows(IllegalArgumentException.class, () -> enc.encode(new double[][] {{1}}));
+    }
+
+    @Test
+    void slmUpsamplesAndScales() {
+        var enc = new SlmEncoder(4, spec(16, new InputDomain.Continuous(0, 1)));
+        double[][] e = enc.encode(new double[][] {{1, 2, 3, 5}});
+        assertEquals(16, e[0].length);
+        assertEquals(0.0, e[0][0], 1e-12);
+        assertEquals(1.0, e[0][15], 1e-12);
+        assertEquals(0.25, e[0][2], 1e-12);
+        var bad = new SlmEncoder(4, spec(16, new InputDomain.Continuous(0, 0.9)));
+        assertThrows(IllegalArgumentException.class, () -> bad.encode(new double[][] {{1, 2, 3, 5}}));
+    }
+
+    @Test
+    void badShapesGiveClearErrors() {
+        var enc = new UnitNormEncoder(3, spec(5, new InputDomain.Continuous(0, 1)));
+        var ex = assertThrows(IllegalArgumentException.class, () -> enc.encode(new double[][] {{1, 2}}));
+        assertTrue(ex.getMessage().contains("Expected rows of length 3 (got 2"), ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new UnitNormEncoder(6, spec(5, new InputDomain.Continuous(0, 1))));
+        assertThrows(IllegalArgumentException.class, () -> new SlmEncoder(4, spec(15, new InputDomain.Continuous(0, 1))));
+    }
+
+    @Test
+    void vjpsMatchFiniteDifferences() {
+        double[][] h = {{0.3, -1.2, 0.7, 2.1, -0.4}};
+        double[][] w = {{0.5, -1, 2, 0.1, 0.3, -0.7, 1.1, 0.2, 0.9}};
+        Encoder[] encs = {new UnitNormEncoder(5, spec(9, new InputDomain.Continuous(0, 1))),
+            new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)))};
+        for (Encoder enc : encs) {
+            double[][] dh = enc.vjp(h, w);
+            for (int j = 0; j < 5; j++) {
+                double[][] hp = {h[0].clone()}, hm = {h[0].clone()};
+                hp[0][j] += 1e-6;
+                hm[0][j] -= 1e-6;
+                double fd = (dot(enc.encode(hp)[0], w[0]) - dot(enc.encode(hm)[0], w[0])) / 2e-6;
+                assertEquals(fd, dh[0][j], 1e-5, enc.getClass().getSimpleName() + " input " + j);
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+}

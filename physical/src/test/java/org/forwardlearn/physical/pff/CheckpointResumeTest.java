@@ -1,0 +1,54 @@
+package org.forwardlearn.physical.pff;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.forwardlearn.physical.sim.OpticalSystem;
+import org.forwardlearn.physical.sim.SimSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run killed mid-way and resumed from its checkpoint ends with bit-identical weights. */
+class CheckpointResumeTest {
+    static final class Killed extends RuntimeException {}
+
+    private static List<OpticalSystem> systems() {
+        SimSettings s = new SimSettings(9, 0.05, 0, 1e-3, 150, 4096);   // noisy, drifting, re-drawn: still deterministic
+        return List.of(new OpticalSystem(s, 16, 32, 2, OpticalSystem.Encoding.PHASE),
+                new OpticalSystem(s.withSeed(10), 16, 32, 2, OpticalSystem.Encoding.PHASE));
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        PffTestData d = new PffTestData(90, 6, 2);
+        PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
+        PffModel full = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null);
+
+        Path ck = dir.resolve("run.ckpt");
+        assertThrows(Killed.class, () -> new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), new PffListener() {
+            @Override public void onBatchEnd(int epoch, int batch, double loss) {
+                if (epoch == 1 && batch == 2) throw new Killed();
+            }
+        }, ck, false));
+        PffModel resumed = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null, ck, true);
+        for (int b = 0; b < 2; b++) {
+            assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
+            assertArrayEquals(full.network().blocks().get(b).layer().bias().data, resumed.network().blocks().get(b).layer().bias().data, 0.0);
+        }
+        assertEquals(full.queries(), resumed.queries());
+        assertEquals(full.macs(), resumed.macs());
+        assertEquals(full.history().size(), resumed.history().size());
+        assertEquals(full.history().get(2)[1], resumed.history().get(2)[1], 0.0);
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunIsRefused(@TempDir Path dir) {
+        PffTestData d = new PffTestData(40, 6, 2);
+        Path ck = dir.resolve("run.ckpt");
+        new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(), null, ck, false);
+        var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1))
+                .fit(d.x, d.y, 3, systems(), null, ck, true));
+        assertTrue(ex.getMessage().startsWith("Expected a checkpoint of this run"), ex.getMessage());
+    }
+}

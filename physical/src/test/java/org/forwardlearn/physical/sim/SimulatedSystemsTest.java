@@ -1,0 +1,164 @@
+package org.forwardlearn.physical.sim;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.Systems;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class SimulatedSystemsTest {
+    static Path dataDir() {
+        String s = System.getProperty("forwardlearn.data", System.getenv("FORWARDLEARN_DATA"));
+        Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s)), "no data directory");
+        return Path.of(s);
+    }
+
+    private static OpticalSystem optical(SimSettings s) { return new OpticalSystem(s, 6, 40, 2, OpticalSystem.Encoding.PHASE); }
+
+    private static double[][] rows(int n, int d, double v) {
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) x[i][j] = ((i * 7 + j * 3) % 10) / 10.0 * v;
+        return x;
+    }
+
+    @Test
+    void deterministicForASeed() {
+        SimSettings s = new SimSettings(7, 0.05, 8, 1e-3, 50, 64);
+        for (int k = 0; k < 2; k++) {
+            SimulatedSystem a = k == 0 ? optical(s) : new MicrowaveSystem(s, 8, 6, 5);
+            SimulatedSystem b = k == 0 ? optical(s) : new MicrowaveSystem(s, 8, 6, 5);
+            double[][] x = rows(30, a.spec().inputSize(), 1.0);
+            if (k == 1) for (double[] r : x) for (int j = 0; j < r.length; j++) r[j] = r[j] > 0.45 ? 1 : 0;
+            for (int q = 0; q < 3; q++) assertArrayEquals(a.measure(x)[5], b.measure(x)[5], 0.0);
+            assertNotEquals(0.0, optical(s.withSeed(8)).measure(rows(1, 36, 1.0))[0][0] - optical(s).measure(rows(1, 36, 1.0))[0][0]);
+        }
+    }
+
+    @Test
+    void noiseMatchesItsSetting() {
+        double sigma = 0.2;
+        OpticalSystem clean = optical(SimSettings.ideal(3));
+        OpticalSystem noisy = optical(SimSettings.ideal(3).withNoise(sigma));
+        double[][] x = new double[4000][];
+        for (int i = 0; i < x.length; i++) x[i] = rows(1, 36, 1.0)[0];
+        double ref = clean.measure(new double[][] {x[0]})[0][3];
+        double[][] y = noisy.measure(x);
+        double m = 0, v = 0;
+        for (double[] r : y) m += r[3] / y.length;
+        for (double[] r : y) v += (r[3] - m) * (r[3] - m) / (y.length - 1);
+        assertEquals(ref, m, 4 * sigma / Math.sqrt(y.length));
+        assertEquals(sigma, Math.sqrt(v), 0.05 * sigma);
+    }
+
+    @Test
+    void quantisationUsesTheLevels() {
+        OpticalSystem q = optical(SimSettings.ideal(3).withBits(3));
+        for (double[] r : q.measure(rows(20, 36, 1.0))) {
+            for (double v : r) {
+                double level = v / 8.0 * 7;
+                assertEquals(Math.rint(level), level, 1e-9);
+                assertTrue(v >= 0 && v <= 8.0);
+            }
+        }
+    }
+
+    @Test
+    void driftIsARandomWalkWithTheSetRateAndRedrawsOnce() {
+        double rate = 1e-3;
+        OpticalSystem o = new OpticalSystem(SimSettings.ideal(5).withDrift(rate, 3000), 20, 4, 1, OpticalSystem.Encoding.PHASE);
+        double[][] x = rows(10, 400, 1.0);
+        for (int q = 0; q < 200; q++) o.measure(x);            // 2000 samples
+        double[] s = o.state();
+        double var = 0;
+        for (int i = 3; i < s.length; i++) var += s[i] * s[i] / (s.length - 3);
+        double expected = rate * Math.PI * Math.sqrt(2000);
+        assertEquals(expected, Math.sqrt(var), 0.1 * expected);
+        assertEquals(0, o.generation());
+        for (int q = 0; q < 100; q++) o.measure(x);
+        assertEquals(1, o.generation());
+        assertEquals(300, o.queries());
+        assertEquals(3000, o.samples());
+    }
+
+    @Test
+    void stateRestoresExactly() {
+        SimSettings s = new SimSettings(11, 0.1, 0, 2e-3, 100, 64);
+        OpticalSystem a = optical(s);
+        double[][] x = rows(16, 36, 1.0);
+        for (int q = 0; q < 5; q++) a.measure(x);
+        double[] st = a.state();
+        double[][] next = a.measure(x);
+        OpticalSystem b = optical(s);
+        b.restoreState(st);
+        assertArrayEquals(next[3], b.measure(x)[3], 0.0);
+        assertArrayEquals(a.state(), b.state(), 0.0);
+        var ex = assertThrows(IllegalArgumentException.class, () -> b.restoreState(new double[2]));
+        assertTrue(ex.getMessage().startsWith("Expected a state of length"), ex.getMessage());
+    }
+
+    @Test
+    void badShapesAndValuesGiveClearErrors() {
+        OpticalSystem o = optical(SimSettings.ideal(1));
+        var e1 = assertThrows(IllegalArgumentException.class, () -> o.measure(new double[][] {new double[35]}));
+        assertTrue(e1.getMessage().contains("Expected input rows of length 36 (got 35"), e1.getMessage());
+        double[][] bad = rows(1, 36, 1.0);
+        bad[0][2] = 1.5;
+        var e2 = assertThrows(IllegalArgumentException.class, () -> o.measure(bad));
+        assertTrue(e2.getMessage().contains("admissible"), e2.getMessage());
+        MicrowaveSystem m = new MicrowaveSystem(SimSettings.ideal(1), 4, 2, 3);
+        assertThrows(IllegalArgumentException.class, () -> m.measure(new double[][] {{0, 1, 0.5, 0}}));
+    }
+
+    @Test
+    void microwaveIsNonlinearInTheConfiguration() {
+        MicrowaveSystem m = new MicrowaveSystem(SimSettings.ideal(2), 8, 6, 5);
+        double[][] y = m.measure(new double[][] {{0, 0, 0, 0, 0, 0, 0, 0}, {1, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0, 0, 0}, {1, 1, 0, 0, 0, 0, 0, 0}});
+        double dev = 0;
+        for (int f = 0; f < 5; f++) dev += Math.abs(y[3][f] - y[1][f] - y[2][f] + y[0][f]);
+        assertTrue(dev > 1e-3, "interaction term " + dev);
+    }
+
+    @Test
+    void opticalVjpMatchesFiniteDifferences() {
+        OpticalSystem o = optical(SimSettings.ideal(4));
+        double[][] x = rows(1, 36, 0.9);
+        double[][] w = rows(1, 20, 1.0);
+        double[][] g = o.vjp(x, w);
+        for (int j = 0; j < 36; j += 5) {
+            double[][] p = {x[0].clone()}, mm = {x[0].clone()};
+            p[0][j] += 1e-6;
+            mm[0][j] -= 1e-6;
+            double fd = 0;
+            double[] yp = o.response(p)[0], ym = o.response(mm)[0];
+            for (int k = 0; k < 20; k++) fd += (yp[k] - ym[k]) * w[0][k] / 2e-6;
+            assertEquals(fd, g[0][j], 1e-5 * Math.max(1, Math.abs(fd)));
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsTheThreeSystems() {
+        assertTrue(Systems.names().containsAll(java.util.List.of("optical", "microwave", "acoustic")), Systems.names().toString());
+        try (PhysicalSystem p = Systems.open("optical", Map.of("slm-side", "4", "camera", "8", "seed", "3"))) {
+            assertEquals(16, p.spec().inputSize());
+            assertEquals(8, p.spec().outputSize());
+        }
+    }
+
+    @Test
+    void acousticSurrogateFitsTheMeasuredPairsAndNoiseIsAtTheResidualLevel() {
+        AcousticSurrogate a = new AcousticSurrogate(new SimSettings(1, 1.0, 0, 0, -1, 4096), dataDir());
+        double[] r2 = a.fitted().r2().clone();
+        java.util.Arrays.sort(r2);
+        assertTrue(r2[10] > 0.85, "median R2 " + r2[10]);
+        double[][] x = new double[3000][20];
+        for (double[] r : x) java.util.Arrays.fill(r, 0.2);
+        double[][] y = a.measure(x), clean = a.response(new double[][] {x[0]});
+        double v = 0;
+        for (double[] r : y) v += Math.pow(r[0] - clean[0][0], 2) / y.length;
+        assertEquals(a.fitted().residualStd()[0], Math.sqrt(v), 0.06 * a.fitted().residualStd()[0]);
+    }
+}
