@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class NpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER = 1 << 20;
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d+)'");
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
@@ -84,7 +84,7 @@ public final class NpyReader {
         }
         char order = dm.group(1).charAt(0);
         char kind = dm.group(2).charAt(0);
-        int n = parseIntSafe(source, preamble, dm.group(3));
+        int n = dm.group(3).isEmpty() ? 0 : parseIntSafe(source, preamble, dm.group(3));
         int itemSize = kind == 'U' ? checkedMul(source, preamble, n, 4) : n;
         checkDtype(source, preamble, order, kind, n, dm.group(0));
         Matcher fm = FORTRAN.matcher(header);
