@@ -40,6 +40,7 @@ public final class DeviceServer implements AutoCloseable {
     private final AtomicLong measureRequests = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile ServerSession active;
+    private PhysicalSystem owned;
 
     private DeviceServer(PhysicalSystem system, DeviceServerConfig config) throws IOException {
         this.config = config;
@@ -63,6 +64,26 @@ public final class DeviceServer implements AutoCloseable {
         LOG.info("Serving device '{}' on {}:{}{}", system.spec().deviceId(), config.bindAddress(), s.port(),
                 config.token() != null ? " (token required)" : "");
         return s;
+    }
+
+    /**
+     * Opens the system registered under {@code systemName} (a {@link org.forwardlearn.physical.PhysicalSystemProvider}
+     * found by {@link java.util.ServiceLoader}: "optical", "microwave", "acoustic" or a lab's own) with the
+     * given options and serves it; {@link #close()} then closes the system too. This is what
+     * {@code forwardlearn device serve --system NAME --port N [--token-file F] [--bind ADDR]} calls.
+     *
+     * @throws IllegalArgumentException if no provider has that name ("Expected one of [...] (got NAME)")
+     */
+    public static DeviceServer serve(String systemName, Map<String, String> options, DeviceServerConfig config) throws IOException {
+        PhysicalSystem system = SystemLookup.open(systemName, options);
+        try {
+            DeviceServer s = start(system, config);
+            s.owned = system;
+            return s;
+        } catch (IOException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
     }
 
     /** The bound port (useful with port 0). */
@@ -105,6 +126,7 @@ public final class DeviceServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (owned != null) owned.close();
         LOG.info("Device server on port {} closed", port());
         closed.countDown();
     }
