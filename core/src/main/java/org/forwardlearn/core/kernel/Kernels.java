@@ -65,12 +65,12 @@ public final class Kernels {
         if (k != kb) {
             throw new IllegalArgumentException("Expected inner dimensions to agree (got " + shape(a, transA) + " times " + shape(b, transB) + ")");
         }
+        if (c == a || c == b) throw new IllegalArgumentException("Expected C not to alias A or B (got the same matrix)");
         if (c == null) c = new DMatrixRMaj(m, n);
         else if (beta == 0) c.reshape(m, n);
         else if (c.numRows != m || c.numCols != n) {
             throw new IllegalArgumentException("Expected C of shape " + m + "x" + n + " (got " + c.numRows + "x" + c.numCols + ")");
         }
-        if (c == a || c == b) throw new IllegalArgumentException("Expected C not to alias A or B (got the same matrix)");
         if (m == 0 || n == 0) return c;
         if (k == 0) {
             if (beta == 0) c.zero(); else CommonOps_DDRM.scale(beta, c);
