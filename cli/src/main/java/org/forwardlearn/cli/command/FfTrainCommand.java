@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 public final class FfTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions run;
+    private long seed;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME",
             description = "fashion-mnist, mnist or digits (any sample-set dataset of 'data list').")
@@ -92,15 +93,16 @@ public final class FfTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
+        seed = run.seed(FfMlpConfig.defaults().seed());
         FfMlpConfig cfg = config();
         if (baseline != null && !baseline.equals("bp")) throw CliException.usage("--baseline: expected bp (got '" + baseline + "')");
         if (valFraction < 0 || valFraction >= 1) throw CliException.usage("--val-fraction: expected a value in [0, 1) (got " + valFraction + ")");
         RunOutput out = new RunOutput(run.out);
 
         SampleSet data = Datasets.loadSamples(dataset, root.dataDir());
-        Splits.Labelled train = Splits.limit(data.trainX(), data.trainY(), limitTrain, run.seed);
-        Splits.Labelled test = Splits.limit(data.testX(), data.testY(), limitTest, run.seed + 1);
-        int[] perm = Splits.permutation(train.size(), run.seed ^ 0x5eedL);
+        Splits.Labelled train = Splits.limit(data.trainX(), data.trainY(), limitTrain, seed);
+        Splits.Labelled test = Splits.limit(data.testX(), data.testY(), limitTest, seed + 1);
+        int[] perm = Splits.permutation(train.size(), seed ^ 0x5eedL);
         int nVal = (int) Math.round(train.size() * valFraction);
         Splits.Labelled val = Splits.rows(train.x(), train.y(), perm, 0, nVal);
         Splits.Labelled fit = Splits.rows(train.x(), train.y(), perm, nVal, train.size());
@@ -166,7 +168,7 @@ public final class FfTrainCommand implements Callable<Integer> {
         if (!loss.equals("ff") && !loss.equals("symba")) throw CliException.usage("--loss: expected ff or symba (got '" + loss + "')");
         int[] sizes = new int[layers];
         java.util.Arrays.fill(sizes, hidden);
-        FfMlpConfig c = FfMlpConfig.defaults().withHidden(sizes).withLoss(loss).withSeed(run.seed);
+        FfMlpConfig c = FfMlpConfig.defaults().withHidden(sizes).withLoss(loss).withSeed(seed);
         if (epochs != null) c = c.withEpochs(epochs);
         if (batchSize != null) c = c.withBatchSize(batchSize);
         if (threshold != null) c = c.withThreshold(threshold);

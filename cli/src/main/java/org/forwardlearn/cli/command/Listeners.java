@@ -12,7 +12,12 @@ final class Listeners {
     private Listeners() {}
 
     static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder) {
+        return forRun(console, metricName, recorder, "");
+    }
+
+    /** @param label put before every progress line (e.g. "bp baseline"), or "" */
+    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label) {
         return TrainingListener.of(new DivergenceGuard(), recorder, new LoggingListener(),
-                new ProgressListener(console, metricName));
+                new ProgressListener(console, metricName).prefix(label));
     }
 }

@@ -5,10 +5,13 @@ import picocli.CommandLine.Option;
 
 /** Options every training command takes: {@code --seed N} and {@code --out DIR}. */
 public final class RunOptions {
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    public long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the library's documented default).")
+    Long seed;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder: result.json (and, per command, checkpoint, metrics.csv, report.html...).")
     public Path out;
+
+    /** The seed, or {@code dflt} when --seed was not given. */
+    public long seed(long dflt) { return seed != null ? seed : dflt; }
 }

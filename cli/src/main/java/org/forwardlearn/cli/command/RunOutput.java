@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.forwardlearn.cli.CliException;
 import org.forwardlearn.cli.Console;
+import org.forwardlearn.cli.io.Atomic;
 import org.forwardlearn.cli.io.JsonFiles;
 import org.forwardlearn.cli.io.TextFiles;
 import org.forwardlearn.cli.progress.MetricsRecorder;
@@ -43,7 +44,10 @@ public final class RunOutput {
     }
 
     public void checkpoint(Checkpoint cp) throws IOException {
-        if (dir != null) cp.save(dir.resolve(CHECKPOINT));
+        if (dir != null) {
+            cp.save(dir.resolve(CHECKPOINT));
+            Atomic.readable(dir.resolve(CHECKPOINT));
+        }
     }
 
     public void metrics(MetricsRecorder rec, String metricName) throws IOException {
@@ -58,6 +62,22 @@ public final class RunOutput {
     public void printSummary(Console console, Map<String, ?> result) {
         console.endLine();
         console.out().print(TextTable.of(result).render());
+        if (result.get("per_layer") instanceof java.util.List<?> rows && !rows.isEmpty() && rows.get(0) instanceof Map<?, ?> first) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            for (Object k : first.keySet()) keys.add(String.valueOf(k));
+            TextTable t = new TextTable(keys.toArray(new String[0]));
+            for (Object row : rows) {
+                Map<?, ?> rm = (Map<?, ?>) row;
+                Object[] cells = new Object[keys.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    Object v = rm.get(keys.get(i));
+                    cells[i] = keys.get(i).equals("layer") && v instanceof Integer l ? Integer.valueOf(l + 1) : v;
+                }
+                t.row(cells);
+            }
+            console.out().println();
+            console.out().print(t.render());
+        }
         console.out().flush();
         if (dir != null) console.status("wrote " + dir.resolve(RESULT));
     }

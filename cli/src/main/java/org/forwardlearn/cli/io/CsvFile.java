@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.forwardlearn.core.io.Checkpoint;
 
 /** A small CSV builder written atomically; values with commas, quotes or newlines are quoted. */
 public final class CsvFile {
@@ -47,6 +46,6 @@ public final class CsvFile {
     public String text() { return sb.toString(); }
 
     public void write(Path file) throws IOException {
-        Checkpoint.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        Atomic.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

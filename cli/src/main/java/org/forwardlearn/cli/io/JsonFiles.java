@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.forwardlearn.core.io.Checkpoint;
 
 /**
  * JSON output of the CLI (result.json, bench.json, data info). Non-finite numbers become {@code null}
@@ -38,7 +37,7 @@ public final class JsonFiles {
     /** Writes {@code value} as JSON to {@code file} atomically, creating parent folders. */
     public static void write(Path file, Object value) throws IOException {
         byte[] bytes = (toJson(value) + "\n").getBytes(StandardCharsets.UTF_8);
-        Checkpoint.writeAtomically(file, bytes);
+        Atomic.write(file, bytes);
     }
 
     /** Reads a JSON object file into a map. */

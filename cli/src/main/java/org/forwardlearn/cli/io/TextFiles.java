@@ -3,13 +3,12 @@ package org.forwardlearn.cli.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.forwardlearn.core.io.Checkpoint;
 
 /** Atomic text writes (temporary sibling, then move). */
 public final class TextFiles {
     private TextFiles() {}
 
     public static void write(Path file, String text) throws IOException {
-        Checkpoint.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+        Atomic.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ public final class ProgressListener implements TrainingListener {
     private final Console console;
     private final Console.ProgressMode mode;
     private final String metricName;
+    private String prefix = "";
     private final double plainIntervalSeconds;
     private final DoubleSupplier clock;
     private int numLayers = -1;
@@ -33,6 +34,12 @@ public final class ProgressListener implements TrainingListener {
         this.metricName = metricName;
         this.plainIntervalSeconds = plainIntervalSeconds;
         this.clock = clock;
+    }
+
+    /** A label put before every line (e.g. "bp baseline"). */
+    public ProgressListener prefix(String label) {
+        this.prefix = label == null || label.isEmpty() ? "" : label + ": ";
+        return this;
     }
 
     @Override
@@ -87,8 +94,8 @@ public final class ProgressListener implements TrainingListener {
     }
 
     String layerName(int layer) {
-        if (layer < 0) return "all layers";
-        return numLayers > 0 ? "layer " + (layer + 1) + "/" + numLayers : "layer " + (layer + 1);
+        if (layer < 0) return prefix + "all layers";
+        return prefix + (numLayers > 0 ? "layer " + (layer + 1) + "/" + numLayers : "layer " + (layer + 1));
     }
 
     String barLine(EpochStats s) {

@@ -32,6 +32,7 @@ public final class SvgPlot {
     private int width = 560;
     private int height = 320;
     private boolean markers;
+    private boolean integerX;
 
     public SvgPlot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -59,12 +60,18 @@ public final class SvgPlot {
         return this;
     }
 
+    /** Only whole-number ticks on the x axis (e.g. layer numbers). */
+    public SvgPlot integerX(boolean on) {
+        this.integerX = on;
+        return this;
+    }
+
     /** The SVG document (an {@code <svg>} element with xmlns, embeddable in HTML). */
     public String render() {
         double[] xr = range(true), yr = range(false);
         boolean empty = xr == null;
         if (empty) { xr = new double[] {0, 1}; yr = new double[] {0, 1}; }
-        double[] xt = Ticks.nice(xr[0], xr[1], 6), yt = Ticks.nice(yr[0], yr[1], 5);
+        double[] xt = Ticks.nice(xr[0], xr[1], 6, integerX ? 1 : 0), yt = Ticks.nice(yr[0], yr[1], 5, 0);
         double x0 = Math.min(xr[0], xt[0]), x1 = Math.max(xr[1], xt[xt.length - 1]);
         double y0 = Math.min(yr[0], yt[0]), y1 = Math.max(yr[1], yt[yt.length - 1]);
         int pw = width - LEFT - RIGHT, ph = height - TOP - BOTTOM;

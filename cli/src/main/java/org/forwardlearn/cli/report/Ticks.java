@@ -6,10 +6,12 @@ import java.math.BigDecimal;
 final class Ticks {
     private Ticks() {}
 
-    /** Ticks covering [lo, hi] with about {@code target} intervals; the first &lt;= lo, the last &gt;= hi. */
-    static double[] nice(double lo, double hi, int target) {
+    /** Ticks covering [lo, hi] with about {@code target} intervals (step &gt;= minStep); the first &lt;= lo, the last &gt;= hi. */
+    static double[] nice(double lo, double hi, int target, double minStep) {
         if (!(hi > lo)) throw new IllegalArgumentException("Expected lo < hi (got " + lo + ", " + hi + ")");
         double step = niceStep((hi - lo) / Math.max(1, target));
+        if (minStep > 0 && step < minStep) step = minStep;
+        if (minStep >= 1) step = Math.ceil(step);
         double start = Math.floor(lo / step) * step;
         double end = Math.ceil(hi / step) * step;
         int n = (int) Math.round((end - start) / step) + 1;

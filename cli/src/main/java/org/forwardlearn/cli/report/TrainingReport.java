@@ -42,7 +42,7 @@ public final class TrainingReport {
         r.plot(val);
         if (perLayerMetrics != null && !perLayerMetrics.isEmpty()) {
             SvgPlot acc = new SvgPlot(metricName.substring(0, 1).toUpperCase() + metricName.substring(1) + " per layer",
-                    "layer", metricName).markers(true);
+                    "layer", metricName).markers(true).integerX(true);
             for (Map.Entry<String, double[]> e : perLayerMetrics.entrySet()) {
                 double[] y = e.getValue();
                 double[] x = new double[y.length];

@@ -1,0 +1,189 @@
+package org.forwardlearn.cli.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.forwardlearn.cli.CliException;
+import org.forwardlearn.cli.Console;
+import org.forwardlearn.cli.ForwardlearnCommand;
+import org.forwardlearn.cli.io.CsvFile;
+import org.forwardlearn.cli.io.JsonFiles;
+import org.forwardlearn.cli.io.TextFiles;
+import org.forwardlearn.cli.progress.ProgressListener;
+import org.forwardlearn.cli.report.TextTable;
+import org.forwardlearn.core.listen.DivergenceGuard;
+import org.forwardlearn.core.listen.TrainingListener;
+import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.GnnResult;
+import org.forwardlearn.forwardgnn.graph.GraphData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code forwardlearn gnn table}: the grid datasets x methods x convs x depths x splits, reported as
+ * mean ± std of the test metric at the best validation epoch, with wall time per run. With --out each
+ * run is stored under runs/ and a rerun skips the runs already done (a long table can be resumed).
+ */
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = {"Run a grid of GNN experiments and print the mean ± std table (Markdown).",
+                "Writes table.md, table.csv, table.json and runs/*.json to --out; rerunning skips finished runs."},
+        footer = {"", "Example: forwardlearn gnn table --datasets citationfull-cora_ml,citationfull-citeseer --methods sf,bp "
+                + "--convs gcn,sage,gat --layers 1-4 --splits 0-4 --out runs/table"})
+public final class GnnTableCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin RunOptions run;
+    @Mixin GnnOptions gnn;
+
+    @Option(names = "--datasets", split = ",", defaultValue = "citationfull-cora_ml,citationfull-citeseer",
+            description = "Graph datasets (default: ${DEFAULT-VALUE}).")
+    List<String> datasets;
+
+    @Option(names = "--methods", split = ",", description = "Methods (default: every method of the task).")
+    List<String> methods;
+
+    @Option(names = "--convs", split = ",", defaultValue = "gcn,sage,gat", description = "Convolutions (default: ${DEFAULT-VALUE}).")
+    List<String> convs;
+
+    @Option(names = "--layers", defaultValue = "1-4", description = "Depths: a list and/or ranges, e.g. 1-4 or 2,4 (default: ${DEFAULT-VALUE}).")
+    String layers;
+
+    @Option(names = "--splits", defaultValue = "0-4", description = "Split indices, e.g. 0-4 (default: ${DEFAULT-VALUE}).")
+    String splits;
+
+    @Override
+    public Integer call() throws Exception {
+        ForwardlearnCommand root = ForwardlearnCommand.root(spec);
+        Console console = root.console();
+        List<String> ms = methods != null ? methods : (gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
+        for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
+        int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
+        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
+        String metric = gnn.task.equals("link") ? "auc" : "accuracy";
+        int total = datasets.size() * ms.size() * convs.size() * depths.length * splitIdx.length;
+        Path runsDir = run.out == null ? null : run.out.resolve("runs");
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int done = 0;
+        for (String ds : datasets) {
+            GraphData g = GnnRunner.load(ds, root.dataDir());
+            for (String m : ms) for (String c : convs) for (int l : depths) {
+                List<Double> test = new ArrayList<>(), val = new ArrayList<>(), secs = new ArrayList<>(), spe = new ArrayList<>();
+                for (int s : splitIdx) {
+                    done++;
+                    String key = String.format(Locale.ROOT, "%s_%s_%s_L%d_s%d", ds, m, c, l, s);
+                    Map<String, Object> res = runsDir == null ? null : readIfDone(runsDir.resolve(key + ".json"));
+                    if (res == null) {
+                        GnnConfig cfg = base.withDataset(ds).withMethod(m).withConv(c).withLayers(l).withSplit(s);
+                        TrainingListener listener = console.effectiveProgressMode() == Console.ProgressMode.BAR
+                                ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val"))
+                                : new DivergenceGuard();
+                        GnnResult r = GnnRunner.run(cfg, g, listener);
+                        res = GnnRunner.resultMap(r, root.dataDir(), Map.of());
+                        if (runsDir != null) JsonFiles.write(runsDir.resolve(key + ".json"), res);
+                        console.status(String.format(Locale.ROOT, "[%d/%d] %s: test %s %.4f (%.1f s)", done, total, key, metric,
+                                num(res.get("test_" + (metric.equals("auc") ? "auc" : "accuracy"))), num(res.get("train_seconds"))));
+                    } else {
+                        console.status(String.format(Locale.ROOT, "[%d/%d] %s: done before, skipped", done, total, key));
+                    }
+                    String k = metric.equals("auc") ? "auc" : "accuracy";
+                    test.add(num(res.get("test_" + k)));
+                    val.add(num(res.get("val_" + k)));
+                    secs.add(num(res.get("train_seconds")));
+                    spe.add(num(res.get("seconds_per_epoch")));
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("dataset", ds); row.put("method", m); row.put("conv", c); row.put("layers", l); row.put("runs", test.size());
+                row.put("test_" + metric + "_mean", mean(test)); row.put("test_" + metric + "_std", std(test));
+                row.put("val_" + metric + "_mean", mean(val));
+                row.put("seconds_per_run", mean(secs)); row.put("seconds_per_epoch", mean(spe));
+                rows.add(row);
+            }
+        }
+        String md = markdown(rows, metric);
+        console.endLine();
+        console.out().print(md);
+        console.out().flush();
+        if (run.out != null) {
+            TextFiles.write(run.out.resolve("table.md"), md);
+            CsvFile csv = new CsvFile(new ArrayList<>(rows.get(0).keySet()));
+            for (Map<String, Object> r : rows) csv.row(r.values().toArray());
+            csv.write(run.out.resolve("table.csv"));
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("task", gnn.task);
+            all.put("metric", metric);
+            all.put("config", base.toMap());
+            all.put("rows", rows);
+            JsonFiles.write(run.out.resolve("table.json"), all);
+            console.status("wrote " + run.out.resolve("table.md"));
+        }
+        return 0;
+    }
+
+    static String markdown(List<Map<String, Object>> rows, String metric) {
+        TextTable t = new TextTable("dataset", "method", "conv", "layers", "runs", "test " + metric + " (%)", "val " + metric + " (%)",
+                "s / run", "s / epoch");
+        for (Map<String, Object> r : rows) {
+            t.row(r.get("dataset"), r.get("method"), r.get("conv"), r.get("layers"), r.get("runs"),
+                    String.format(Locale.ROOT, "%.2f ± %.2f", 100 * num(r.get("test_" + metric + "_mean")), 100 * num(r.get("test_" + metric + "_std"))),
+                    String.format(Locale.ROOT, "%.2f", 100 * num(r.get("val_" + metric + "_mean"))),
+                    r.get("seconds_per_run"), r.get("seconds_per_epoch"));
+        }
+        return t.render();
+    }
+
+    private static Map<String, Object> readIfDone(Path f) {
+        try {
+            return Files.isRegularFile(f) ? JsonFiles.read(f) : null;
+        } catch (Exception e) {
+            return null; // unreadable: run it again
+        }
+    }
+
+    static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static double mean(List<Double> v) {
+        double s = 0;
+        for (double d : v) s += d;
+        return v.isEmpty() ? Double.NaN : s / v.size();
+    }
+
+    /** Population standard deviation (as numpy's default, which the paper's tables use). */
+    static double std(List<Double> v) {
+        double m = mean(v), s = 0;
+        for (double d : v) s += (d - m) * (d - m);
+        return v.isEmpty() ? Double.NaN : Math.sqrt(s / v.size());
+    }
+
+    /** "1-4" or "0,2,5" or "1-2,4" to an int array. */
+    static int[] parseList(String option, String spec) {
+        List<Integer> out = new ArrayList<>();
+        try {
+            for (String part : spec.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) continue;
+                int dash = p.indexOf('-', 1);
+                if (dash > 0) {
+                    int a = Integer.parseInt(p.substring(0, dash).trim()), b = Integer.parseInt(p.substring(dash + 1).trim());
+                    if (b < a) throw new NumberFormatException();
+                    for (int i = a; i <= b; i++) out.add(i);
+                } else {
+                    out.add(Integer.parseInt(p));
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw CliException.usage(option + ": expected numbers and ranges like 1-4 or 0,2 (got '" + spec + "')");
+        }
+        if (out.isEmpty()) throw CliException.usage(option + ": expected at least one value (got '" + spec + "')");
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
