@@ -73,8 +73,10 @@ public final class DistributedSfProblem implements LayerwiseProblem {
         layerStart[l] = System.nanoTime() * 1e-9;
         phase(l, "aggregate");
         int width = l == 0 ? graph.features() : cfg.hidden();
-        blocks = rows.zipPartitions(Aggregation.messageSums(cfg.conv(), rows, graph.edges(), graph.partitioner()),
-                (a, b) -> NodeBlock.build(cfg.conv(), graph.classes(), a, b)).persist(StorageLevel.MEMORY_ONLY());
+        String conv = cfg.conv();
+        int classes = graph.classes();
+        blocks = rows.zipPartitions(Aggregation.messageSums(conv, rows, graph.edges(), graph.partitioner()),
+                (a, b) -> NodeBlock.build(conv, classes, a, b)).persist(StorageLevel.MEMORY_ONLY());
         List<Tuple2<Integer, double[]>> v = new ArrayList<>(blocks.flatMap(b -> b.virtualInputs().iterator()).collect());
         v.sort(Comparator.comparingInt(Tuple2::_1));
         if (v.size() != graph.classes()) {
