@@ -1,0 +1,42 @@
+package org.forwardlearn.forwardgnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.forwardlearn.core.listen.TrainingListener;
+
+/**
+ * Runs a table of experiments (methods x convs x depths x datasets, each over several splits) and
+ * returns one row per cell with mean and standard deviation of the test metric and the wall time.
+ */
+public final class GnnTable {
+    /** One cell: the metric is accuracy (node task) or ROC-AUC (link task), in percent. */
+    public record Row(String dataset, String method, String conv, int layers, double mean, double std, double[] perSplit,
+                      double wallSeconds) { }
+
+    private GnnTable() { }
+
+    /**
+     * @param base     everything else (task, epochs, seed, data folder)
+     * @param onRow    called after each finished cell (progress), may be null
+     */
+    public static List<Row> run(GnnConfig base, List<String> datasets, List<String> methods, List<String> convs, List<Integer> depths,
+                                int splits, TrainingListener listener, Consumer<Row> onRow) {
+        List<Row> rows = new ArrayList<>();
+        for (String d : datasets) for (String m : methods) for (String c : convs) for (int l : depths) {
+            double[] v = new double[splits];
+            long t0 = System.nanoTime();
+            for (int s = 0; s < splits; s++) {
+                GnnResult r = new GnnExperiment(base.withDataset(d).withMethod(m).withConv(c).withLayers(l).withSplit(s)).run(listener);
+                v[s] = 100 * (base.task().equals("node") ? r.testAccuracy() : r.testAuc());
+            }
+            double mean = 0, var = 0;
+            for (double x : v) mean += x / splits;
+            for (double x : v) var += (x - mean) * (x - mean) / splits;
+            Row row = new Row(d, m, c, l, mean, Math.sqrt(var), v, (System.nanoTime() - t0) * 1e-9);
+            rows.add(row);
+            if (onRow != null) onRow.accept(row);
+        }
+        return rows;
+    }
+}
