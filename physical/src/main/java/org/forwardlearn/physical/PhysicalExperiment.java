@@ -64,13 +64,13 @@ public final class PhysicalExperiment {
             systemOptions = Map.copyOf(systemOptions);
         }
 
-        /** Tuned defaults: vowels on acoustic (hidden 20, 60 epochs), fashion-mnist on optical (hidden 100, 5 epochs). */
+        /** Tuned defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8), fashion-mnist on optical (14x14 SLM, 128 camera pixels, hidden 64, 1 inner step, batch 64, 2 epochs). */
         public static Config defaults(String dataset) {
             boolean v = dataset.equals("vowels");
-            PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 60)
-                    : PffConfig.defaults().withHidden(100).withSteps(2, 64, 5).withOptimizer(0.003, 0);
+            PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 100).withOptimizer(0.003, 0).withAlpha(8)
+                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 2).withOptimizer(0.003, 0);
             return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
-                    null, false, p, Map.of());
+                    null, false, p, v ? Map.of() : Map.of("slm-side", "14", "camera", "128"));
         }
 
         public Config with(String method, long seed) {
@@ -173,7 +173,8 @@ public final class PhysicalExperiment {
                 return result(d, acc, val, model.queries(), model.samples(), model.macs(), model.trainSeconds(), model.history(), extra);
             }
             BaselineConfig bc = BaselineConfig.defaults(m).with(cfg.pff().hidden(), cfg.pff().batchSize(), cfg.epochs(), 0.003, cfg.seed())
-                    .withTwin(cfg.dataset().equals("fashion-mnist") ? 10000 : 2000, cfg.dataset().equals("fashion-mnist") ? 256 : 128, 40);
+                    .withTwin(cfg.dataset().equals("fashion-mnist") ? 10000 : 2000, cfg.dataset().equals("fashion-mnist") ? 256 : 128,
+                            cfg.dataset().equals("fashion-mnist") ? 10 : 40);
             BackpropBaseline b = new BackpropBaseline(bc, d.features(), d.classes(), systems).fit(d.xTrain(), d.yTrain(), systems);
             if (m.equals("insilico") && cfg.drift() > 0) {
                 long already = systems.get(0).samples();

@@ -16,12 +16,12 @@ class VowelsPffTest {
         String s = System.getProperty("forwardlearn.data", System.getenv("FORWARDLEARN_DATA"));
         Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s, "hillenbrand-vowels")), "no vowels data");
         var cfg = PhysicalExperiment.Config.defaults("vowels").withDataDir(Path.of(s));
-        cfg = cfg.withTraining(15, 0, cfg.pff());
+        cfg = cfg.withTraining(30, 0, cfg.pff());
         PhysicalResult r = new PhysicalExperiment(cfg).run(null);
         assertTrue(r.testAccuracy() > 0.7, "accuracy " + r.testAccuracy());
-        assertEquals(2 * 15 * 9, r.deviceQueries());      // 266 training tokens / 32 = 9 batches, one query per block
+        assertEquals(2 * 30 * 9, r.deviceQueries());      // 266 training tokens / 32 = 9 batches, one query per block
         assertTrue(r.digitalMacs() > 0);
-        assertEquals(15, r.epochs().size());
+        assertEquals(30, r.epochs().size());
         assertNotNull(r.toMap().get("test_accuracy"));
     }
 }
