@@ -53,7 +53,7 @@ public final class RemotePhysicalSystem implements StatefulSystem {
     public static RemotePhysicalSystem connect(RemoteConfig cfg) {
         IOException last = null;
         for (int attempt = 0; attempt <= cfg.maxRetries(); attempt++) {
-            if (attempt > 0) sleep(backoffMillis(cfg, attempt));
+            if (attempt > 0) Backoff.sleep(cfg, attempt);
             try {
                 return new RemotePhysicalSystem(cfg, Connection.open(cfg));
             } catch (ProtocolException e) {
@@ -227,7 +227,7 @@ public final class RemotePhysicalSystem implements StatefulSystem {
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 retries++;
-                sleep(backoffMillis(cfg, attempt));
+                Backoff.sleep(cfg, attempt);
             }
             try {
                 return call.run(connection());
@@ -297,19 +297,5 @@ public final class RemotePhysicalSystem implements StatefulSystem {
 
     private static DeviceException versionError(RemoteConfig cfg, ProtocolException e) {
         return new DeviceException(ErrorCode.UNSUPPORTED_VERSION, "Device at " + cfg.uri() + " speaks another protocol: " + e.getMessage(), e);
-    }
-
-    private static long backoffMillis(RemoteConfig cfg, int attempt) {
-        long base = cfg.initialBackoff().toMillis() << Math.min(20, attempt - 1);
-        return Math.min(base, cfg.maxBackoff().toMillis());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceUnavailableException("Expected to wait " + millis + " ms before retrying (got interrupted)", null);
-        }
     }
 }
