@@ -78,7 +78,7 @@ final class ServedDevice {
         } catch (IllegalArgumentException e) {
             throw new DeviceException(ErrorCode.BAD_INPUT, String.valueOf(e.getMessage()), e);
         } catch (RuntimeException e) {
-            throw new DeviceException(ErrorCode.DEVICE_FAULT, "Device failed while measuring: " + e, e);
+            throw new DeviceException(ErrorCode.DEVICE_FAULT, "Expected the device to measure the batch (got " + e + ")", e);
         }
         if (out == null || out.length != in.length || out[0].length != spec.outputSize()) {
             throw new DeviceException(ErrorCode.DEVICE_FAULT, "Expected " + in.length + "x" + spec.outputSize()

@@ -103,7 +103,7 @@ final class ServerSession implements Runnable {
 
     /** Handles one MEASURE, applying the fault plan; returns false when the connection must end. */
     private boolean measure(byte[] payload, OutputStream out) throws IOException {
-        Messages.Measure m = Messages.Measure.decode(payload, device.spec().maxBatch());
+        Messages.Measure m = Messages.Measure.decode(payload, Integer.MAX_VALUE); // maxBatch: BAD_INPUT below
         Fault fault = server.nextFault();
         if (fault instanceof Fault.DropBeforeMeasure) return drop("before measuring", m);
         if (fault instanceof Fault.Restart r) {
@@ -153,7 +153,7 @@ final class ServerSession implements Runnable {
         } catch (UnsupportedOperationException e) {
             sendError(out, ErrorCode.UNSUPPORTED_OPERATION, -1, e.getMessage());
         } catch (RuntimeException e) {
-            sendError(out, ErrorCode.DEVICE_FAULT, -1, "Device failed: " + e);
+            sendError(out, ErrorCode.DEVICE_FAULT, -1, "Expected the device to carry out the request (got " + e + ")");
         }
     }
 
@@ -163,7 +163,7 @@ final class ServerSession implements Runnable {
         } catch (UnsupportedOperationException e) {
             sendError(out, ErrorCode.UNSUPPORTED_OPERATION, -1, e.getMessage());
         } catch (RuntimeException e) {
-            sendError(out, ErrorCode.DEVICE_FAULT, -1, "Device failed: " + e);
+            sendError(out, ErrorCode.DEVICE_FAULT, -1, "Expected the device to carry out the request (got " + e + ")");
         }
     }
 

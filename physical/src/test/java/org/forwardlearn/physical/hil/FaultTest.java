@@ -180,7 +180,38 @@ class FaultTest {
             assertEquals("Expected batch id 9 to be resent with the same inputs (got different inputs)", e.message());
             Frame.write(s.getOutputStream(), MessageType.MEASURE, new Messages.Measure(10, 2, new double[][] {{3, 0}}).encode(null));
             assertEquals("Expected input[0][0] to be a value in [-1.0, 1.0] (got 3.0)", Messages.Error.decode(Frame.read(in, 4096).payload()).message());
+            Frame.write(s.getOutputStream(), MessageType.MEASURE, new Messages.Measure(11, 2, new double[5][2]).encode(null));
+            Messages.Error big = Messages.Error.decode(Frame.read(in, 4096).payload());
+            assertEquals(ErrorCode.BAD_INPUT, big.code());
+            assertEquals("Expected at most 4 rows (got 5)", big.message());
             assertEquals(1, device.queries());
+        }
+    }
+
+    @Test
+    void deviceThatThrowsGivesDeviceFaultAndNothingIsCached() throws IOException {
+        FakeDevice inner = new FakeDevice(19, IN, OUT, MAX_BATCH, 0);
+        org.forwardlearn.physical.PhysicalSystem flaky = new org.forwardlearn.physical.PhysicalSystem() {
+            private int calls;
+            @Override public org.forwardlearn.physical.SystemSpec spec() { return inner.spec(); }
+            @Override public double[][] measure(double[][] x) {
+                if (++calls == 2) throw new IllegalStateException("detector saturated");
+                return inner.measure(x);
+            }
+            @Override public long queries() { return inner.queries(); }
+            @Override public long samples() { return inner.samples(); }
+            @Override public void close() {}
+        };
+        try (DeviceServer server = DeviceServer.start(flaky, DeviceServerConfig.builder().build());
+             RemotePhysicalSystem remote = RemotePhysicalSystem.connect(config(server, 3))) {
+            remote.measure(FakeDevice.inputs(1, ROWS, IN));
+            DeviceException e = assertThrows(DeviceException.class, () -> remote.measure(FakeDevice.inputs(2, ROWS, IN)));
+            assertEquals(ErrorCode.DEVICE_FAULT, e.code());
+            assertTrue(e.getMessage().endsWith("DEVICE_FAULT: Expected the device to measure the batch (got java.lang.IllegalStateException: detector saturated)"),
+                    e.getMessage());
+            assertEquals(3, remote.measure(FakeDevice.inputs(2, ROWS, IN)).length, "a new call is measured afresh");
+            assertEquals(2, inner.queries());
+            assertEquals(0, server.cacheHits());
         }
     }
 }
