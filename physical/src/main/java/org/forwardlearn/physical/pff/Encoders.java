@@ -12,7 +12,7 @@ public final class Encoders {
     private Encoders() {}
 
     /**
-     * @param kind "auto": binary (or 1-bit) domain -> binary; a square device input of 256 or more -> slm;
+     * @param kind "auto": binary (or 1-bit) domain -> binary; a square device input of 64 or more -> slm;
      *             otherwise unit-norm. Or "unit-norm", "binary", "slm".
      */
     public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec) {
@@ -21,7 +21,7 @@ public final class Encoders {
             int side = (int) Math.round(Math.sqrt(spec.inputSize()));
             boolean binary = spec.domain() instanceof InputDomain.Binary
                     || (spec.domain() instanceof InputDomain.KBit kb && kb.bits() == 1);
-            k = binary ? "binary" : side * side == spec.inputSize() && spec.inputSize() >= 256 ? "slm" : "unit-norm";
+            k = binary ? "binary" : side * side == spec.inputSize() && spec.inputSize() >= 64 ? "slm" : "unit-norm";
         }
         return switch (k) {
             case "binary" -> new BinaryEncoder(inputSize, bits, spec);

@@ -13,7 +13,7 @@ package org.forwardlearn.physical.pff;
  * @param batchSize       samples per batch (the device sees 2 x batchSize rows: positives and negatives)
  * @param epochs          passes over the training set
  * @param seed            seeds initialisation, goodness directions, shuffling and negative labels
- * @param encoder         "auto" (binary domain: binary; square device input of 256 or more: slm; else unit-norm),
+ * @param encoder         "auto" (binary domain: binary; square device input of 64 or more: slm; else unit-norm),
  *                        "unit-norm", "binary" or "slm"
  * @param encoderBits     bits per value of the binary encoder
  * @param valSize         the last valSize training samples are held out for per-epoch validation (0 = none)
