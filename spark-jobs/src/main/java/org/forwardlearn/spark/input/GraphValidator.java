@@ -30,8 +30,10 @@ public final class GraphValidator {
 
     /** Checks both tables and returns them normalised (see {@link GraphTables}). */
     public static GraphTables validate(Dataset<Row> rawNodes, Dataset<Row> rawEdges) {
-        Dataset<Row> nodes = normaliseNodes(rawNodes);
-        Dataset<Row> edges = normaliseEdges(rawEdges);
+        // Schema checks first (no data read); the normalised tables are then persisted, since validation,
+        // partitioning and the layout all read them.
+        Dataset<Row> nodes = normaliseNodes(rawNodes).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> edges = normaliseEdges(rawEdges).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         int[] fc = checkNodeContent(nodes);
         checkEdgeContent(nodes, edges);
         return new GraphTables(nodes, edges, fc[0], fc[1]);

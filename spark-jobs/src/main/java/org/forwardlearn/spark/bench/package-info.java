@@ -1,0 +1,2 @@
+/** The scale benchmark command (contextual-SBM graphs). */
+package org.forwardlearn.spark.bench;
