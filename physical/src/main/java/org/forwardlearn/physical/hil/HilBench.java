@@ -3,7 +3,9 @@ package org.forwardlearn.physical.hil;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.forwardlearn.physical.InputDomain;
 import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.SystemSpec;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.forwardlearn.physical.sim.SimSettings;
 
@@ -11,7 +13,8 @@ import org.forwardlearn.physical.sim.SimSettings;
  * Throughput of the device protocol on loopback: requests per second and overhead per query of a
  * {@link RemotePhysicalSystem} (float32 and float64 values) against calling the same simulated optical
  * system in-process. A program, not a test: {@code java -cp ... org.forwardlearn.physical.hil.HilBench
- * [seconds-per-point] [batch sizes...]}. Prints one table (this main is the only place in the package that prints).
+ * [seconds-per-point] [batch sizes...]}. Also an "echo" device that answers instantly, whose latency is the
+ * protocol's whole cost. Prints one table (this main is the only place in the package that prints).
  */
 public final class HilBench {
     private HilBench() {}
@@ -36,14 +39,44 @@ public final class HilBench {
             Point local = inProcess(b, seconds);
             print(out, local, 0);
             for (boolean exact : new boolean[] {false, true}) print(out, remote(b, seconds, exact), local.p50Micros());
+            for (boolean exact : new boolean[] {false, true}) print(out, protocolOnly(b, seconds, exact), 0);
         }
     }
 
     /** Overhead per query = remote p50 - in-process p50 (medians: robust to GC pauses and a loaded machine). */
     private static void print(PrintStream out, Point p, double localP50) {
         String overhead = p.path().equals("in-process") ? "-" : String.format(Locale.ROOT, "%.1f", p.p50Micros() - localP50);
+        if (p.path().startsWith("echo")) overhead = String.format(Locale.ROOT, "%.1f (all)", p.p50Micros());
         out.printf(Locale.ROOT, "%-12s %6d %12.0f %12.0f %10.1f %10.1f %10.1f %16s%n", p.path(), p.batch(), p.requestsPerSecond(),
                 p.rowsPerSecond(), p.meanMicros(), p.p50Micros(), p.p99Micros(), overhead);
+    }
+
+    /** Through a device server whose device answers instantly (copies its input): the protocol's own cost. */
+    public static Point protocolOnly(int batch, double seconds, boolean exact) throws java.io.IOException {
+        try (PhysicalSystem sys = new EchoDevice();
+             DeviceServer server = DeviceServer.start(sys, DeviceServerConfig.builder().build())) {
+            RemoteConfig.Builder b = RemoteConfig.builder(server.uri()).clientId("hil-bench");
+            try (RemotePhysicalSystem remote = RemotePhysicalSystem.connect(exact ? b.exact().build() : b.build())) {
+                return run(exact ? "echo f64" : "echo f32", remote, batch, seconds, remote);
+            }
+        }
+    }
+
+    /** A device with no physics: 64 inputs in [0, 1] echoed as outputs. */
+    private static final class EchoDevice implements PhysicalSystem {
+        private final SystemSpec spec = new SystemSpec("echo", "1", 64, 64, new InputDomain.Continuous(0, 1), 1024);
+        private long queries, samples;
+        @Override public SystemSpec spec() { return spec; }
+        @Override public double[][] measure(double[][] in) {
+            queries++;
+            samples += in.length;
+            double[][] out = new double[in.length][];
+            for (int i = 0; i < in.length; i++) out[i] = in[i].clone();
+            return out;
+        }
+        @Override public long queries() { return queries; }
+        @Override public long samples() { return samples; }
+        @Override public void close() {}
     }
 
     static OpticalSystem device() {
