@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.ff.FfMlpConfig;
+import org.forwardlearn.core.ff.Standardizer;
 import org.forwardlearn.core.kernel.Kernels;
 import org.forwardlearn.core.layer.Activation;
 import org.forwardlearn.core.layer.DenseLayer;
@@ -23,8 +24,12 @@ import org.forwardlearn.core.train.LayerReport;
  */
 public final class BackpropMlp {
     private final List<DenseLayer> layers;
+    private final Standardizer standardizer;
 
-    private BackpropMlp(List<DenseLayer> layers) { this.layers = layers; }
+    private BackpropMlp(List<DenseLayer> layers, Standardizer standardizer) {
+        this.layers = layers;
+        this.standardizer = standardizer;
+    }
 
     public List<DenseLayer> layers() { return List.copyOf(layers); }
 
@@ -32,12 +37,14 @@ public final class BackpropMlp {
     public static BackpropMlp fit(FfMlpConfig cfg, DMatrixRMaj x, int[] y, int numClasses, DMatrixRMaj xVal, int[] yVal,
                                   TrainingListener listener) {
         if (listener == null) listener = TrainingListener.NONE;
+        Standardizer std = cfg.standardize() ? Standardizer.fit(x) : Standardizer.IDENTITY;
+        x = std.apply(x);
         Random rng = new Random(cfg.seed());
         List<DenseLayer> layers = new ArrayList<>();
         int in = x.numCols;
         for (int h : cfg.hidden()) { layers.add(new DenseLayer(in, h, cfg.activation(), Init.TORCH_DEFAULT, rng)); in = h; }
         layers.add(new DenseLayer(in, numClasses, Activation.IDENTITY, Init.TORCH_DEFAULT, rng));
-        BackpropMlp model = new BackpropMlp(layers);
+        BackpropMlp model = new BackpropMlp(layers, Standardizer.IDENTITY);
         List<Optimizer> opts = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) opts.add(cfg.optimizer().create());
         int n = x.numRows, bs = cfg.batchSize() == 0 ? n : Math.min(cfg.batchSize(), n);
@@ -69,7 +76,7 @@ public final class BackpropMlp {
             }
             double metric = Double.NaN;
             if (xVal != null && ((epoch + 1) % cfg.validateEvery() == 0 || epoch == cfg.epochs() - 1)) {
-                metric = model.accuracy(xVal, yVal);
+                metric = model.accuracy(std.apply(xVal), yVal);
                 if (metric > best) {
                     best = metric; bestEpoch = epoch;
                     bestW = new ArrayList<>();
@@ -87,7 +94,7 @@ public final class BackpropMlp {
             for (DenseLayer l : layers) for (Parameter p : l.parameters()) p.value().setTo(bestW.get(k++));
         }
         listener.onLayerEnd(new LayerReport(0, epoch, bestEpoch, best, (System.nanoTime() - t0) * 1e-9, early, hist));
-        return model;
+        return new BackpropMlp(layers, std);
     }
 
     /** One backprop step on a batch: forward, softmax cross-entropy, backward through all layers, optimizer. */
@@ -128,7 +135,7 @@ public final class BackpropMlp {
     }
 
     public int[] predict(DMatrixRMaj x) {
-        DMatrixRMaj h = x;
+        DMatrixRMaj h = standardizer.apply(x);
         for (DenseLayer l : layers) h = l.forward(h, null);
         int[] p = new int[x.numRows];
         for (int i = 0; i < x.numRows; i++) {

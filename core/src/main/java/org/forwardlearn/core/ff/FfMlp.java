@@ -48,6 +48,9 @@ public final class FfMlp {
             throw new IllegalArgumentException("Expected validation data with " + x.numCols + " features (got " + xVal.numCols + ")");
         }
         ContrastiveObjective objective = objective(cfg);
+        Standardizer std = cfg.standardize() ? Standardizer.fit(x) : Standardizer.IDENTITY;
+        x = std.apply(x);
+        if (xVal != null) xVal = std.apply(xVal);
         FfMlpProblem problem = new FfMlpProblem(cfg, x, y, numClasses, xVal, yVal, objective);
         boolean validate = xVal != null && xVal.numRows > 0;
         TrainerConfig tc = new TrainerConfig(cfg.epochs(), validate ? cfg.validateEvery() : cfg.epochs(),
@@ -55,7 +58,7 @@ public final class FfMlp {
         RunProvenance prov = RunProvenance.start("ff-mlp", cfg.toMap(), cfg.seed(), datasetId == null ? "" : datasetId, "",
                 Kernels.describe());
         TrainingResult result = new LayerwiseTrainer(tc).fit(problem, listener, 0, prov);
-        return new FfMlpModel(problem.layers(), problem.embedding(), objective.goodness(), cfg.skipFirstLayer(), result);
+        return new FfMlpModel(problem.layers(), problem.embedding(), objective.goodness(), cfg.skipFirstLayer(), std, result);
     }
 
     static void check(DMatrixRMaj x, int[] y, int numClasses, String what) {

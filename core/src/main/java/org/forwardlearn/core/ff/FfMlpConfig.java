@@ -23,11 +23,13 @@ import org.forwardlearn.core.train.Schedule;
  * @param schedule      ALL_LAYERS (every batch updates every layer, as Hinton) or GREEDY
  * @param optimizer     per-layer optimizer
  * @param skipFirstLayer at inference, leave the first layer's goodness out of the sum (when there are &gt;= 2 layers)
+ * @param standardize   z-score the inputs with the training set's global mean and standard deviation (kept in the model)
  * @param seed          seed of initialisation, shuffling and negative labels
  */
 public record FfMlpConfig(int[] hidden, String loss, double threshold, double alpha, boolean meanGoodness,
                           Activation activation, int epochs, int batchSize, int validateEvery, int patience,
-                          Schedule schedule, OptimizerConfig optimizer, boolean skipFirstLayer, long seed) {
+                          Schedule schedule, OptimizerConfig optimizer, boolean skipFirstLayer, boolean standardize,
+                          long seed) {
     public FfMlpConfig {
         hidden = hidden.clone();
         if (hidden.length == 0) throw new IllegalArgumentException("Expected at least one hidden layer (got none)");
@@ -40,36 +42,38 @@ public record FfMlpConfig(int[] hidden, String loss, double threshold, double al
     /** The documented Fashion-MNIST configuration: 2 x 1000 ReLU, SymBa (alpha 4) on sum-of-squares goodness, Adam 1e-3, batch 100, 20 epochs. */
     public static FfMlpConfig defaults() {
         return new FfMlpConfig(new int[] {1000, 1000}, "symba", 2.0, 4.0, false, Activation.RELU, 20, 100, 1, 5,
-                Schedule.ALL_LAYERS, OptimizerConfig.adam(1e-3, 0.0), false, 1L);
+                Schedule.ALL_LAYERS, OptimizerConfig.adam(3e-3, 0.0), false, true, 1L);
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
-    public FfMlpConfig withHidden(int... v) { return new FfMlpConfig(v, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withHidden(int... v) { return new FfMlpConfig(v, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withLoss(String v) { return new FfMlpConfig(hidden, v, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withLoss(String v) { return new FfMlpConfig(hidden, v, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withThreshold(double v) { return new FfMlpConfig(hidden, loss, v, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withThreshold(double v) { return new FfMlpConfig(hidden, loss, v, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withAlpha(double v) { return new FfMlpConfig(hidden, loss, threshold, v, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withAlpha(double v) { return new FfMlpConfig(hidden, loss, threshold, v, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withMeanGoodness(boolean v) { return new FfMlpConfig(hidden, loss, threshold, alpha, v, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withMeanGoodness(boolean v) { return new FfMlpConfig(hidden, loss, threshold, alpha, v, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withEpochs(int v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, v, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withEpochs(int v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, v, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withBatchSize(int v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, v, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withBatchSize(int v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, v, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withValidation(int every, int patience) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, every, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withValidation(int every, int patience) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, every, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withSchedule(Schedule v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, v, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withSchedule(Schedule v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, v, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withOptimizer(OptimizerConfig v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, v, skipFirstLayer, seed); }
+    public FfMlpConfig withOptimizer(OptimizerConfig v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, v, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withSkipFirstLayer(boolean v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, v, seed); }
+    public FfMlpConfig withSkipFirstLayer(boolean v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, v, standardize, seed); }
 
-    public FfMlpConfig withActivation(Activation v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, v, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, seed); }
+    public FfMlpConfig withActivation(Activation v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, v, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, seed); }
 
-    public FfMlpConfig withSeed(long v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, v); }
+    public FfMlpConfig withStandardize(boolean v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, v, seed); }
+
+    public FfMlpConfig withSeed(long v) { return new FfMlpConfig(hidden, loss, threshold, alpha, meanGoodness, activation, epochs, batchSize, validateEvery, patience, schedule, optimizer, skipFirstLayer, standardize, v); }
 
     /** Flat description for provenance. */
     public Map<String, String> toMap() {
@@ -89,6 +93,7 @@ public record FfMlpConfig(int[] hidden, String loss, double threshold, double al
         m.put("lr", Double.toString(optimizer.lr()));
         m.put("weight_decay", Double.toString(optimizer.weightDecay()));
         m.put("skip_first_layer", Boolean.toString(skipFirstLayer));
+        m.put("standardize", Boolean.toString(standardize));
         m.put("seed", Long.toString(seed));
         return m;
     }

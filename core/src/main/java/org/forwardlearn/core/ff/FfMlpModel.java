@@ -26,9 +26,17 @@ public final class FfMlpModel {
     private final Goodness goodness;
     private final boolean skipFirstLayer;
     private final TrainingResult training;
+    private final Standardizer standardizer;
 
     public FfMlpModel(List<DenseLayer> layers, LabelEmbedding embedding, Goodness goodness, boolean skipFirstLayer,
                       TrainingResult training) {
+        this(layers, embedding, goodness, skipFirstLayer, Standardizer.IDENTITY, training);
+    }
+
+    /** @param standardizer applied to raw inputs before the label is embedded */
+    public FfMlpModel(List<DenseLayer> layers, LabelEmbedding embedding, Goodness goodness, boolean skipFirstLayer,
+                      Standardizer standardizer, TrainingResult training) {
+        this.standardizer = standardizer;
         List<DenseLayer> copies = new ArrayList<>();
         for (DenseLayer l : layers) copies.add(l.copy());
         this.layers = List.copyOf(copies);
@@ -42,11 +50,15 @@ public final class FfMlpModel {
 
     public int numClasses() { return embedding.numClasses(); }
 
+    /** The input transform fitted on the training data. */
+    public Standardizer standardizer() { return standardizer; }
+
     /** The training report, or null for a model loaded from a checkpoint. */
     public TrainingResult training() { return training; }
 
     /** scores[i][c] = summed goodness of sample i with label c embedded. */
     public double[][] scores(DMatrixRMaj x) {
+        x = standardizer.apply(x);
         int n = x.numRows, c = embedding.numClasses();
         double[][] s = new double[n][c];
         int chunk = 2000;
@@ -101,6 +113,8 @@ public final class FfMlpModel {
         meta.put("label_value", Double.toString(embedding.value()));
         meta.put("goodness", goodness.toString());
         meta.put("skip_first_layer", Boolean.toString(skipFirstLayer));
+        meta.put("input_shift", Double.toString(standardizer.shift()));
+        meta.put("input_scale", Double.toString(standardizer.scale()));
         if (provenance != null) meta.putAll(provenance.toStrings());
         List<LayerRecord> recs = new ArrayList<>();
         for (DenseLayer l : layers) recs.add(DenseLayers.toRecord(l));
@@ -117,7 +131,9 @@ public final class FfMlpModel {
         for (LayerRecord r : cp.layers()) layers.add(DenseLayers.fromRecord(r));
         Goodness g = "mean-squares".equals(m.get("goodness")) ? SquaredGoodness.mean() : SquaredGoodness.sum();
         return new FfMlpModel(layers, new LabelEmbedding(Integer.parseInt(m.get("classes")), Double.parseDouble(m.get("label_value"))),
-                g, Boolean.parseBoolean(m.get("skip_first_layer")), null);
+                g, Boolean.parseBoolean(m.get("skip_first_layer")),
+                new Standardizer(Double.parseDouble(m.getOrDefault("input_shift", "0")), Double.parseDouble(m.getOrDefault("input_scale", "1"))),
+                null);
     }
 
     /** The normalisation before every layer: each row scaled to unit root-mean-square (length sqrt(columns)). */
