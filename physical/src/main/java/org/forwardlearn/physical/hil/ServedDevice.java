@@ -105,10 +105,15 @@ final class ServedDevice {
 
     synchronized void calibrate() { requireControl().calibrate(); }
 
-    /** Resets the device if it can be reset; always forgets cached results. */
+    /** Resets the device if it can be reset (a device that cannot is left as it is); always forgets cached results. */
     synchronized void reset() {
         cache.clear();
-        if (control != null) control.reset();
+        if (control == null) return;
+        try {
+            control.reset();
+        } catch (UnsupportedOperationException e) {
+            // RESET promises only what the device can do; the cache is what the protocol guarantees
+        }
     }
 
     /** Simulated restart: forget cached results and answer as {@code newDeviceId} from now on. */

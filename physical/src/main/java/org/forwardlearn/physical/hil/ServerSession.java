@@ -43,6 +43,9 @@ final class ServerSession implements Runnable {
             } catch (ProtocolException e) {
                 LOG.warn("Refusing frame from {}: {}", peer, e.getMessage());
                 sendError(out, e.code(), -1, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected failure serving {}", peer, e);
+                sendError(out, ErrorCode.INTERNAL, -1, "Expected to serve the request (got " + e + ")");
             }
         } catch (SocketTimeoutException e) {
             LOG.info("Closing {}: {} timeout", peer, authenticated ? "idle" : "HELLO");
