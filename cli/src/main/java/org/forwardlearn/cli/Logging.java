@@ -5,6 +5,9 @@ import org.apache.logging.log4j.core.config.Configurator;
 
 /** Log level of the program: WARN by default (log4j2.xml), INFO with --verbose, DEBUG with -vv. */
 public final class Logging {
+    /** Strong reference: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     private Logging() {}
 
     /**
@@ -22,6 +25,9 @@ public final class Logging {
     }
 
     public static void configure(int verbosity) {
+        // netlib BLAS reports a missing optional implementation (e.g. no --add-modules jdk.incubator.vector) through
+        // java.util.logging as a two-line WARNING; the chosen backend is in every provenance, so keep it for -v.
+        NETLIB.setLevel(verbosity > 0 ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
         Level level = verbosity <= 0 ? Level.WARN : verbosity == 1 ? Level.INFO : Level.DEBUG;
         try {
             Configurator.setRootLevel(level);

@@ -1,0 +1,2 @@
+/** Benchmark support: memory high-water marks (RSS, heap), timing statistics, machine description. */
+package org.forwardlearn.cli.bench;

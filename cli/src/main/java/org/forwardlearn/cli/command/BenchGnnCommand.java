@@ -1,0 +1,115 @@
+package org.forwardlearn.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.forwardlearn.cli.Console;
+import org.forwardlearn.cli.ForwardlearnCommand;
+import org.forwardlearn.cli.io.JsonFiles;
+import org.forwardlearn.cli.report.TextTable;
+import org.forwardlearn.core.listen.DivergenceGuard;
+import org.forwardlearn.core.train.LayerReport;
+import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.GnnResult;
+import org.forwardlearn.forwardgnn.graph.GraphData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code forwardlearn bench gnn}: a GNN scenario run after warm-up K times; writes bench.json (median and
+ * spread of wall time, seconds per epoch overall and per layer, peak RSS, peak heap, test metric, backend,
+ * threads). With --epochs N every layer trains exactly N epochs (no early stopping); without it, the full
+ * protocol (early stopping) runs.
+ */
+@Command(name = "gnn", mixinStandardHelpOptions = true,
+        description = {"Benchmark a GNN scenario: warm-up, then --repeat timed runs; writes DIR/bench.json.",
+                "--epochs N: exactly N epochs per layer (no early stopping); default: the full protocol."},
+        footer = {"", "Example: java -Xmx1g -jar forwardlearn.jar bench gnn --dataset citationfull-cora_ml --method sf --conv gcn "
+                + "--layers 2 --split 0 --repeat 5 --out runs/bench-sf"})
+public final class BenchGnnCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin RunOptions run;
+    @Mixin GnnOptions gnn;
+    @Mixin BenchLoop loop;
+
+    @Option(names = "--dataset", defaultValue = "citationfull-cora_ml", description = "Graph dataset (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--method", description = "Method (default: sf for node, fl-ce for link).")
+    String method;
+
+    @Option(names = "--conv", defaultValue = "gcn", description = "gcn, sage or gat (default: ${DEFAULT-VALUE}).")
+    String conv;
+
+    @Option(names = "--layers", defaultValue = "2", description = "Layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--split", defaultValue = "0", description = "Split index (default: ${DEFAULT-VALUE}).")
+    int split;
+
+    @Override
+    public Integer call() throws Exception {
+        ForwardlearnCommand root = ForwardlearnCommand.root(spec);
+        Console console = root.console();
+        int parallelism = loop.applyThreads();
+        String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
+        GnnOptions.check(gnn.task, m, conv);
+        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
+                .withDataDir(root.dataDir()).withDataset(dataset);
+        boolean fixed = gnn.epochs != null;
+        if (fixed) base = base.withPatience(0);
+        GnnConfig cfg = base;
+        long t0 = System.nanoTime();
+        GraphData g = GnnRunner.load(dataset, root.dataDir());
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        String metric = GnnRunner.metricName(cfg);
+        console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
+                cfg.task(), m, conv, layers, dataset, split, fixed ? cfg.epochs() + " epochs per layer" : "full protocol",
+                loop.warmup, loop.repeat, parallelism));
+        Map<String, Object> measured = loop.measure(console, metric, () -> {
+            long s = System.nanoTime();
+            GnnResult r = GnnRunner.run(cfg, g, new DivergenceGuard());
+            double wall = (System.nanoTime() - s) / 1e9;
+            double[] perLayer = new double[r.training().layers().size()];
+            long epochs = 0;
+            for (int i = 0; i < perLayer.length; i++) {
+                LayerReport lr = r.training().layers().get(i);
+                perLayer[i] = lr.secondsPerEpoch();
+                epochs += lr.epochs();
+            }
+            double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
+            return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs);
+        });
+        Map<String, Object> bench = new LinkedHashMap<>();
+        bench.put("scenario", scenario(cfg, fixed));
+        bench.put("load_seconds", loadSeconds);
+        bench.putAll(measured);
+        bench.put("config", cfg.toMap());
+        if (run.out != null) {
+            JsonFiles.write(run.out.resolve("bench.json"), bench);
+        }
+        console.endLine();
+        console.out().print(TextTable.of(summary(bench)).render());
+        console.out().flush();
+        if (run.out != null) console.status("wrote " + run.out.resolve("bench.json"));
+        return 0;
+    }
+
+    static String scenario(GnnConfig c, boolean fixed) {
+        return String.format("gnn-%s/%s/%s-%s/L%d/split%d/%s", c.task(), c.dataset(), c.method(), c.conv(), c.layers(), c.split(),
+                fixed ? c.epochs() + "-epochs" : "full-protocol");
+    }
+
+    /** The scalar part of bench.json, for the stdout table. */
+    static Map<String, Object> summary(Map<String, Object> bench) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : bench.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof java.util.List<?>) continue;
+            s.put(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,103 @@
+package org.forwardlearn.cli.command;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.forwardlearn.cli.CliException;
+import org.forwardlearn.cli.Console;
+import org.forwardlearn.cli.ForwardlearnCommand;
+import org.forwardlearn.cli.io.Atomic;
+import org.forwardlearn.physical.hil.DeviceServer;
+import org.forwardlearn.physical.hil.DeviceServerConfig;
+import org.forwardlearn.physical.hil.Tokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code forwardlearn device serve}: exposes a simulated system (or a lab's {@code PhysicalSystemProvider})
+ * over the device protocol (physical/PROTOCOL.md) with the hil package's {@link DeviceServer}. Runs until
+ * interrupted (Ctrl-C) or for --duration seconds.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a physical system over the device protocol (length-prefixed frames over TCP).",
+                "Bound to 127.0.0.1 unless --bind says otherwise; --token-file requires clients to present the same secret."},
+        footer = {"", "Example: forwardlearn device serve --system optical --port 7001 --token-file lab.token "
+                + "--option slm-side=14 --option camera=128"})
+public final class DeviceServeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--system", required = true, paramLabel = "NAME", description = "optical, microwave, acoustic or a provider's name.")
+    String system;
+
+    @Option(names = "--port", required = true, description = "TCP port (0 = any free port; see --port-file).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Shared-secret token clients must send in their hello.")
+    Path tokenFile;
+
+    @Option(names = "--seed", description = "Seed of the simulated system.")
+    Long seed;
+
+    @Option(names = "--noise", description = "Detector noise of the simulated system.")
+    Double noise;
+
+    @Option(names = "--drift", description = "Drift rate per measured sample of the simulated system.")
+    Double drift;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "System option, repeatable (e.g. slm-side=14, camera=128).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--duration", defaultValue = "0", description = "Stop after this many seconds (0 = until interrupted).")
+    double duration;
+
+    @Option(names = "--port-file", paramLabel = "FILE", description = "Write the bound port to FILE once listening (for scripts, with --port 0).")
+    Path portFile;
+
+    @Override
+    public Integer call() throws Exception {
+        ForwardlearnCommand root = ForwardlearnCommand.root(spec);
+        Console console = root.console();
+        if (port < 0 || port > 65535) throw CliException.usage("--port: expected 0..65535 (got " + port + ")");
+        Map<String, String> o = new LinkedHashMap<>(options);
+        if (seed != null) o.put("seed", seed.toString());
+        if (noise != null) o.put("noise", noise.toString());
+        if (drift != null) o.put("drift", drift.toString());
+        o.putIfAbsent("data-dir", root.dataDir().toString());
+        DeviceServerConfig.Builder b = DeviceServerConfig.builder().bind(bind).port(port);
+        if (tokenFile != null) b.token(Tokens.read(tokenFile));
+        DeviceServer server;
+        try {
+            server = DeviceServer.serve(system, o, b.build());
+        } catch (java.net.BindException e) {
+            throw new CliException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        Thread hook = new Thread(server::close, "forwardlearn-device-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (portFile != null) Atomic.write(portFile, Integer.toString(server.port()).getBytes(StandardCharsets.UTF_8));
+            console.out().println("serving " + system + " on " + server.uri() + (tokenFile != null ? " (token required)" : "")
+                    + "; stop with Ctrl-C");
+            console.out().flush();
+            if (duration > 0) server.awaitTermination((long) (duration * 1000), TimeUnit.MILLISECONDS);
+            else server.awaitTermination();
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        console.status(String.format("device server stopped: %d measure requests, %d batches (%d rows) measured, %d answered from cache",
+                server.measureRequests(), server.measuredBatches(), server.measuredRows(), server.cacheHits()));
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+package org.forwardlearn.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.forwardlearn.cli.CliException;
+import org.forwardlearn.physical.PhysicalExperiment;
+import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.hil.RemoteConfig;
+import org.forwardlearn.physical.hil.RemotePhysicalSystem;
+import org.forwardlearn.physical.hil.Tokens;
+import org.forwardlearn.physical.pff.PffConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code physical train}, {@code physical compare} and {@code bench physical}. */
+public final class PhysicalOptions {
+    @Option(names = "--dataset", required = true, paramLabel = "vowels|fashion-mnist", description = "vowels or fashion-mnist.")
+    String dataset;
+
+    @Option(names = "--system", paramLabel = "NAME",
+            description = "acoustic, optical, microwave or a provider's name (default: acoustic for vowels, optical for fashion-mnist).")
+    String system;
+
+    @Option(names = "--blocks", defaultValue = "2", description = "Physical blocks (default: ${DEFAULT-VALUE}).")
+    int blocks;
+
+    @Option(names = "--noise", description = "Detector noise (acoustic: multiple of the measured residual; default: the experiment's).")
+    Double noise;
+
+    @Option(names = "--drift", defaultValue = "0", description = "Drift rate per measured sample, 0 = none (default: ${DEFAULT-VALUE}).")
+    double drift;
+
+    @Option(names = "--redraw", description = "Re-draw the simulated devices once, half-way through training.")
+    boolean redraw;
+
+    @Option(names = "--epochs", description = "Training epochs (default: the experiment's tuned value).")
+    Integer epochs;
+
+    @Option(names = "--limit-train", defaultValue = "0", description = "Use only the first N training samples (0 = all).")
+    int limitTrain;
+
+    @Option(names = "--hidden", description = "Digital width per block (default: the experiment's).")
+    Integer hidden;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: the experiment's).")
+    Double lr;
+
+    @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
+    Double alpha;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "System option, repeatable (e.g. slm-side=14, camera=128, encoding=amplitude).")
+    Map<String, String> systemOptions = new LinkedHashMap<>();
+
+    @Option(names = "--device", paramLabel = "tcp://HOST:PORT",
+            description = "Train against a remote device (forwardlearn device serve) instead of a simulation; once per block, "
+                    + "or once for a device shared by every block.")
+    List<String> devices = new ArrayList<>();
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Shared-secret token for --device.")
+    Path tokenFile;
+
+    /** The experiment configuration (method and seed set by the caller through {@code with}). */
+    PhysicalExperiment.Config config(Path dataDir, String method, long seed) throws IOException {
+        if (!dataset.equals("vowels") && !dataset.equals("fashion-mnist")) {
+            throw CliException.usage("--dataset: expected vowels or fashion-mnist (got '" + dataset + "')");
+        }
+        if (blocks < 1) throw CliException.usage("--blocks: expected >= 1 (got " + blocks + ")");
+        PhysicalExperiment.Config d = PhysicalExperiment.Config.defaults(dataset);
+        String sys = system != null ? system : d.system();
+        Map<String, String> opts = new LinkedHashMap<>(sys.equals(d.system()) ? d.systemOptions() : Map.of());
+        opts.putAll(systemOptions);
+        IntFunction<PhysicalSystem> factory = deviceFactory();
+        PhysicalExperiment.Config c = d.withDataDir(dataDir)
+                .withSystem(sys, blocks, noise != null ? noise : d.noise(), opts, factory)
+                .withDrift(drift, redraw)
+                .with(method, seed);
+        PffConfig p = c.pff();
+        if (hidden != null) p = p.withHidden(hidden);
+        if (lr != null) p = p.withOptimizer(lr, p.weightDecay());
+        if (alpha != null) p = p.withAlpha(alpha);
+        return c.withTraining(epochs != null ? epochs : c.epochs(), limitTrain, p);
+    }
+
+    /** Null for simulated devices; else block index -> a connected remote device. */
+    IntFunction<PhysicalSystem> deviceFactory() throws IOException {
+        if (devices.isEmpty()) {
+            if (tokenFile != null) throw CliException.usage("--token-file needs --device");
+            return null;
+        }
+        if (devices.size() != 1 && devices.size() != blocks) {
+            throw CliException.usage("--device: expected one URI per block (" + blocks + ") or a single shared one (got " + devices.size() + ")");
+        }
+        byte[] token = tokenFile == null ? null : Tokens.read(tokenFile);
+        List<RemoteConfig> cfgs = new ArrayList<>();
+        for (String uri : devices) {
+            RemoteConfig.Builder b = RemoteConfig.builder(uri).clientId("forwardlearn-cli");
+            if (token != null) b.token(token);
+            cfgs.add(b.build());
+        }
+        if (cfgs.size() == 1) {
+            // one connection shared by every block (a device server serves one client at a time)
+            RemotePhysicalSystem[] shared = new RemotePhysicalSystem[1];
+            return block -> {
+                if (shared[0] == null) shared[0] = RemotePhysicalSystem.connect(cfgs.get(0));
+                return shared[0];
+            };
+        }
+        return block -> RemotePhysicalSystem.connect(cfgs.get(block));
+    }
+
+    /** What the provenance records about the run. */
+    static Map<String, String> describe(PhysicalExperiment.Config c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("dataset", c.dataset());
+        m.put("system", c.system());
+        m.put("blocks", Integer.toString(c.blocks()));
+        m.put("method", c.method());
+        m.put("noise", Double.toString(c.noise()));
+        m.put("drift", Double.toString(c.drift()));
+        m.put("redraw", Boolean.toString(c.redraw()));
+        m.put("epochs", Integer.toString(c.epochs()));
+        m.put("train_limit", Integer.toString(c.trainLimit()));
+        m.put("remote_device", Boolean.toString(c.systemFactory() != null));
+        c.systemOptions().forEach((k, v) -> m.put("system." + k, v));
+        PffConfig p = c.pff();
+        m.put("pff.hidden", Integer.toString(p.hidden()));
+        m.put("pff.skip", Boolean.toString(p.skip()));
+        m.put("pff.goodness", p.goodness());
+        m.put("pff.alpha", Double.toString(p.alpha()));
+        m.put("pff.lr", Double.toString(p.lr()));
+        m.put("pff.weight_decay", Double.toString(p.weightDecay()));
+        m.put("pff.inner_steps", Integer.toString(p.innerSteps()));
+        m.put("pff.batch_size", Integer.toString(p.batchSize()));
+        m.put("pff.encoder", String.valueOf(p.encoder()));
+        m.put("pff.val_size", Integer.toString(p.valSize()));
+        return m;
+    }
+}

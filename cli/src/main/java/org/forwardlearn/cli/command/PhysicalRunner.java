@@ -1,0 +1,66 @@
+package org.forwardlearn.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.forwardlearn.cli.Console;
+import org.forwardlearn.cli.progress.MetricsRecorder;
+import org.forwardlearn.cli.progress.PffProgress;
+import org.forwardlearn.cli.report.TrainingReport;
+import org.forwardlearn.core.kernel.Kernels;
+import org.forwardlearn.core.provenance.RunProvenance;
+import org.forwardlearn.core.train.EpochStats;
+import org.forwardlearn.physical.PhysicalExperiment;
+import org.forwardlearn.physical.PhysicalResult;
+
+/** Runs one physical experiment and writes result.json, metrics.csv and report.html (shared by train, compare, bench). */
+final class PhysicalRunner {
+    /** The PFF checkpoint in the output folder (what --resume continues from). */
+    static final String CHECKPOINT = "pff-checkpoint.bin";
+
+    private PhysicalRunner() {}
+
+    record Outcome(PhysicalResult result, Map<String, Object> map, MetricsRecorder metrics) {}
+
+    static Outcome run(PhysicalExperiment.Config cfg, Console console, boolean showProgress) {
+        MetricsRecorder rec = new MetricsRecorder();
+        PffProgress progress = new PffProgress(showProgress ? console : quiet(console), rec);
+        RunProvenance prov = Provenances.start("physical-" + cfg.method(), PhysicalOptions.describe(cfg), cfg.seed(),
+                cfg.dataset(), Kernels.describe());
+        PhysicalResult r = new PhysicalExperiment(cfg).run(progress);
+        if (rec.epochs().isEmpty()) {
+            // baselines report their history only at the end
+            for (double[] e : r.epochs()) {
+                rec.onEpochEnd(new EpochStats(-1, (int) e[0], Math.max(1, cfg.epochs()), e[1], e[2], Double.NaN, e[3]));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>(r.toMap());
+        m.remove("epochs");
+        m.put("task", "physical");
+        m.put("provenance", prov.finished().toMap());
+        return new Outcome(r, m, rec);
+    }
+
+    static void write(RunOutput out, Outcome o, String title) throws IOException {
+        if (!out.enabled()) return;
+        out.result(o.map());
+        out.metrics(o.metrics(), "accuracy");
+        out.text(RunOutput.REPORT, TrainingReport.render(title, FfTrainCommand.flat(o.map()), o.metrics(), "accuracy", Map.of()));
+    }
+
+    static Path checkpoint(Path outDir) {
+        return outDir == null ? null : outDir.resolve(CHECKPOINT);
+    }
+
+    private static Console quiet(Console c) {
+        Console q = new Console(c.out(), c.err(), c.terminal());
+        q.progressMode(Console.ProgressMode.NONE);
+        return q;
+    }
+
+    static List<String> resultKeys() {
+        return List.of("test_accuracy", "val_accuracy", "device_queries", "digital_macs", "train_seconds");
+    }
+}
