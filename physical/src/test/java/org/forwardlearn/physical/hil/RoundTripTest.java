@@ -115,6 +115,7 @@ class RoundTripTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the server inside its own try-with-resources on purpose: close is idempotent
     void closeIsCleanAndIdempotent() throws Exception {
         try (FakeDevice device = new FakeDevice(8, 3, 2, 4, 0);
              DeviceServer server = DeviceServer.start(device, DeviceServerConfig.builder().build())) {
@@ -126,6 +127,20 @@ class RoundTripTest {
             assertTrue(e.getMessage().startsWith("Expected an open device connection (got a closed one"));
             server.close();
             assertTrue(server.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void lastClientWinsAndTheDisplacedClientReconnectsWithoutLosingMeasurements() throws IOException {
+        try (FakeDevice device = new FakeDevice(9, 3, 2, 4, 0.01);
+             DeviceServer server = DeviceServer.start(device, DeviceServerConfig.builder().build());
+             RemotePhysicalSystem a = RemotePhysicalSystem.connect(client(server).build());
+             RemotePhysicalSystem b = RemotePhysicalSystem.connect(client(server).build())) {
+            b.measure(FakeDevice.inputs(1, 2, 3)); // b took over: a's connection was closed by the server
+            a.measure(FakeDevice.inputs(2, 2, 3));
+            assertEquals(1, a.stats().reconnects());
+            assertEquals(4, device.samples());
+            assertEquals(a.samples() + b.samples(), server.measuredRows());
         }
     }
 
