@@ -65,7 +65,7 @@ public final class GnnExperiment {
         NodeMethods.Built built = NodeMethods.build(config, g, split, rng);
         RunProvenance prov = provenance();
         long t0 = System.nanoTime();
-        TrainingResult tr = new LayerwiseTrainer(trainerConfig()).fit(built.problem(), listener, 0, prov);
+        TrainingResult tr = new LayerwiseTrainer(trainerConfig().withSchedule(built.schedule())).fit(built.problem(), listener, 0, prov);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         GnnModel model = new GnnModel(built.convs(), built.extras(), metadata());
         return new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,

@@ -15,7 +15,7 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
 import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 
-/** Runs a link-prediction configuration (methods fl-ce, fl-ff, fl-symba, bp). */
+/** Runs a link-prediction configuration (methods fl-ce, fl-ff, fl-symba, fl-ce-top, bp). */
 public final class LinkExperiment {
     private final GnnConfig config;
     private final GnnExperiment parent;
@@ -42,6 +42,21 @@ public final class LinkExperiment {
             testAuc = t[0]; testAp = t[1]; valAuc = bp.validate(0);
             layers = List.of(new double[] {valAuc, testAuc});
             convs = bp.convs();
+        } else if (config.method().equals("fl-ce-top")) {
+            convs = new java.util.ArrayList<>();
+            for (int l = 0; l < config.layers(); l++) {
+                convs.add(org.forwardlearn.forwardgnn.layer.Convs.create(config.conv(),
+                        org.forwardlearn.forwardgnn.nodeclass.TopDownStack.inputSize(l, config.layers(), g.features().cols(),
+                                config.hidden(), 0), config.hidden(), rng));
+            }
+            TopDownLinkProblem p = new TopDownLinkProblem(convs, g.features(), split,
+                    new EdgeObjective(EdgeObjective.Kind.CE, config.theta(), config.alpha()));
+            tr = new LayerwiseTrainer(parent.trainerConfig().withSchedule(org.forwardlearn.core.train.Schedule.ALL_LAYERS))
+                    .fit(p, listener, 0, parent.provenance());
+            layers = p.layerMetrics();
+            valAuc = layers.get(layers.size() - 1)[0];
+            testAuc = layers.get(layers.size() - 1)[1];
+            testAp = p.testAp();
         } else {
             EdgeObjective.Kind kind = switch (config.method()) {
                 case "fl-ce" -> EdgeObjective.Kind.CE;

@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.objective.ContrastiveObjective;
+import org.forwardlearn.core.objective.ForwardForwardLoss;
+import org.forwardlearn.core.objective.SquaredGoodness;
+import org.forwardlearn.core.objective.SymBaLoss;
 import org.forwardlearn.core.train.LayerwiseProblem;
+import org.forwardlearn.core.train.Schedule;
 import org.forwardlearn.forwardgnn.GnnConfig;
 import org.forwardlearn.forwardgnn.baseline.BackpropNodeClassifier;
 import org.forwardlearn.forwardgnn.graph.GraphData;
@@ -20,7 +25,14 @@ public final class NodeMethods {
 
     /** A built problem; the metric suppliers are valid after training. */
     public record Built(LayerwiseProblem problem, List<GraphConv> convs, Map<String, DMatrixRMaj> extras,
-                        Supplier<Double> test, Supplier<Double> val, Supplier<List<double[]>> layers, Supplier<int[]> preds) {
+                        Supplier<Double> test, Supplier<Double> val, Supplier<List<double[]>> layers, Supplier<int[]> preds,
+                        Schedule schedule) {
+        /** A greedy (layer by layer) problem. */
+        public Built(LayerwiseProblem problem, List<GraphConv> convs, Map<String, DMatrixRMaj> extras,
+                     Supplier<Double> test, Supplier<Double> val, Supplier<List<double[]>> layers, Supplier<int[]> preds) {
+            this(problem, convs, extras, test, val, layers, preds, Schedule.GREEDY);
+        }
+
         public double testAccuracy() { return test.get(); }
         public double valAccuracy() { return val.get(); }
         public List<double[]> layerMetrics() { return layers.get(); }
@@ -48,10 +60,46 @@ public final class NodeMethods {
                 SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), rng);
                 return node(sf, Map.of());
             }
+            case "ff-la":
+            case "symba-la": {
+                List<GraphConv> convs = stack(c.conv(), LabelAppending.inputSize(g), c.hidden(), c.layers(), rng);
+                return goodness(LabelAppending.create(convs, g, split, objective(c), rng), Map.of());
+            }
+            case "ff-vn":
+            case "symba-vn": {
+                List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
+                VirtualNodeWiring.Built b = VirtualNodeWiring.create(convs, g, split, c.bidirectional(), objective(c), rng);
+                return goodness(b.problem(), Map.of("virtual_features", b.virtualFeatures()));
+            }
+            case "sf-top-input":
+            case "sf-top-loss": {
+                TopDownSf.Mode mode = c.method().equals("sf-top-input") ? TopDownSf.Mode.INPUT : TopDownSf.Mode.LOSS;
+                List<GraphConv> convs = new ArrayList<>();
+                for (int l = 0; l < c.layers(); l++) {
+                    convs.add(Convs.create(c.conv(), TopDownSf.inputSize(mode, l, c.layers(), g.features().cols(), c.hidden(),
+                            g.numClasses()), c.hidden(), rng));
+                }
+                TopDownSf p = TopDownSf.create(mode, convs, g, split, c.bidirectional(), c.tau(), rng);
+                return new Built(p, p.convs(), Map.of(), () -> last(p.layerAccuracies())[1], () -> last(p.layerAccuracies())[0],
+                        p::layerAccuracies, p::predictions, Schedule.ALL_LAYERS);
+            }
             default:
                 throw new UnsupportedOperationException("Method '" + c.method() + "' is not implemented yet");
         }
     }
+
+    /** Hinton's FF loss (ff-*) or SymBa (symba-*) on sum-of-squares goodness, theta and alpha from the config. */
+    static ContrastiveObjective objective(GnnConfig c) {
+        return c.method().startsWith("symba") ? new SymBaLoss(SquaredGoodness.sum(), c.alpha())
+                : new ForwardForwardLoss(SquaredGoodness.sum(), c.theta());
+    }
+
+    static Built goodness(GoodnessNodeProblem p, Map<String, DMatrixRMaj> extras) {
+        return new Built(p, p.convs(), extras, () -> last(p.layerAccuracies())[1], () -> last(p.layerAccuracies())[0],
+                p::layerAccuracies, p::predictions);
+    }
+
+    private static double[] last(List<double[]> a) { return a.get(a.size() - 1); }
 
     static Built node(NodeProblem p, Map<String, DMatrixRMaj> extras) {
         return new Built(p, p.convs(), extras,
