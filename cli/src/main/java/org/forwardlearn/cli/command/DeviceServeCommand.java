@@ -88,6 +88,9 @@ public final class DeviceServeCommand implements Callable<Integer> {
             console.out().flush();
             if (duration > 0) server.awaitTermination((long) (duration * 1000), TimeUnit.MILLISECONDS);
             else server.awaitTermination();
+        } catch (InterruptedException e) {
+            // asked to stop (an embedding program interrupted us): a normal end
+            Thread.currentThread().interrupt();
         } finally {
             server.close();
             try {
