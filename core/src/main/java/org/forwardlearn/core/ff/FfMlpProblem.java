@@ -133,6 +133,12 @@ final class FfMlpProblem implements LayerwiseProblem {
         FfMlpModel.normalize(outNeg[layer - 1], inNeg[layer]);
     }
 
+    /** A finished layer's weights are final now: outputs cached before its last step must not feed the next layer. */
+    @Override
+    public void layerFinished(int layer) {
+        java.util.Arrays.fill(cachedBatch, -1);
+    }
+
     @Override
     public double validate(int layer) {
         if (xVal == null || xVal.numRows == 0) return Double.NaN;

@@ -158,7 +158,7 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
                 String name = in.readString();
                 int rows = in.readCount("rows", 0), cols = in.readCount("cols", 0);
                 long n = (long) rows * cols;
-                if (n * 8 > in.remaining()) {
+                if (n > in.remaining() / 8) {
                     throw new CheckpointFormatException("Expected " + n * 8 + " bytes of matrix '" + name + "' at offset " + in.pos
                             + " of " + file + " (got " + in.remaining() + "): the file is truncated or corrupt");
                 }

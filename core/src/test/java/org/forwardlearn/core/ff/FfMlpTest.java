@@ -155,7 +155,6 @@ class FfMlpTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: FfMlpProblem reuses layer 1's pre-step cached output for layer 2 when layer 1 ran 1 epoch of 1 batch (see /work/core-bugs.md)")
     void resumeEqualsUninterruptedWhenTheFirstLayerRanOneFullBatchEpoch() throws Exception {
         resumeEqualsUninterrupted(1, 0);
     }

@@ -161,7 +161,6 @@ class CheckpointTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: Checkpoint.load computes rows*cols*8 in a long that overflows; IllegalArgumentException escapes (see /work/core-bugs.md)")
     void matrixSizeOverflowingALongIsRejected() throws IOException {
         assertRejected(matrixFile(Integer.MAX_VALUE, Integer.MAX_VALUE), "rows x cols x 8 overflowing a long");
     }
