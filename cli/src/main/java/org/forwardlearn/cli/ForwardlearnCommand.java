@@ -9,6 +9,7 @@ import org.forwardlearn.cli.command.FfCommand;
 import org.forwardlearn.cli.command.GnnCommand;
 import org.forwardlearn.cli.command.PhysicalCommand;
 import org.forwardlearn.core.provenance.RunProvenance;
+import org.forwardlearn.datasets.Datasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,7 @@ public final class ForwardlearnCommand implements Runnable {
 
     /** The data folder: --data-dir, else the datasets module's default (system property, env, home). */
     public Path dataDir() {
-        return dataDir != null ? dataDir : DataDirs.defaultDataDir();
+        return dataDir != null ? dataDir : Datasets.defaultDataDir();
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                 data.numTest(), features, classes, seed));
         MetricsRecorder rec = new MetricsRecorder();
         long t0 = System.nanoTime();
-        FfMlpModel m = FfMlp.fit(cfg, fit.x(), fit.y(), classes, val.x(), val.y(), Listeners.forRun(console, "val_acc", rec),
+        FfMlpModel m = FfMlp.fit(cfg, fit.x(), fit.y(), classes, val.x(), val.y(), FfTrainCommand.listener(cfg, Listeners.forRun(console, "val_acc", rec)),
                 "gaussian-clusters");
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> extra = new LinkedHashMap<>();

@@ -112,7 +112,7 @@ public final class FfTrainCommand implements Callable<Integer> {
         MetricsRecorder rec = new MetricsRecorder();
         long t0 = System.nanoTime();
         FfMlpModel model = FfMlp.fit(cfg, fit.x(), fit.y(), data.numClasses(), nVal > 0 ? val.x() : null,
-                nVal > 0 ? val.y() : null, Listeners.forRun(console, "val_acc", rec), dataset);
+                nVal > 0 ? val.y() : null, listener(cfg, Listeners.forRun(console, "val_acc", rec)), dataset);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         double testAcc = model.accuracy(test.x(), test.y());
         double valAcc = nVal > 0 ? model.accuracy(val.x(), val.y()) : Double.NaN;
@@ -160,6 +160,11 @@ public final class FfTrainCommand implements Callable<Integer> {
             }
         }
         return m;
+    }
+
+    /** Reports ALL_LAYERS epochs as "all layers" (see {@link Listeners#allLayers}). */
+    static org.forwardlearn.core.listen.TrainingListener listener(FfMlpConfig cfg, org.forwardlearn.core.listen.TrainingListener l) {
+        return cfg.schedule() == Schedule.ALL_LAYERS && cfg.hidden().length > 1 ? Listeners.allLayers(l) : l;
     }
 
     FfMlpConfig config() {

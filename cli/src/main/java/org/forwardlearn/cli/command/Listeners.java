@@ -15,6 +15,24 @@ final class Listeners {
         return forRun(console, metricName, recorder, "");
     }
 
+    /**
+     * For the ALL_LAYERS schedule (every batch updates every layer) core reports epochs under the top layer's
+     * index; this adapter reports them as layer -1 ("all layers") so that progress, metrics.csv (layer 0)
+     * and the report do not attribute the summed loss to the top layer.
+     */
+    static TrainingListener allLayers(TrainingListener l) {
+        return new TrainingListener() {
+            @Override public void onRunStart(int n, int first) { l.onRunStart(n, first); }
+            @Override public void onLayerStart(int layer, int max) { l.onLayerStart(-1, max); }
+            @Override public void onEpochEnd(org.forwardlearn.core.train.EpochStats s) {
+                l.onEpochEnd(new org.forwardlearn.core.train.EpochStats(-1, s.epoch(), s.maxEpochs(), s.loss(), s.metric(),
+                        s.bestMetric(), s.elapsedSeconds()));
+            }
+            @Override public void onLayerEnd(org.forwardlearn.core.train.LayerReport r) { l.onLayerEnd(r); }
+            @Override public void onRunEnd(org.forwardlearn.core.train.TrainingResult r) { l.onRunEnd(r); }
+        };
+    }
+
     /** @param label put before every progress line (e.g. "bp baseline"), or "" */
     static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label) {
         return TrainingListener.of(new DivergenceGuard(), recorder, new LoggingListener(),
