@@ -157,6 +157,9 @@ class CommandsSmokeTest {
         assertTrue(num(m, "test_accuracy") >= 0 && num(m, "device_queries") > 0 && num(m, "digital_macs") > 0, m.toString());
         assertTrue(m.containsKey("val_accuracy"));
         assertTrue(Files.exists(out.resolve("pff-checkpoint.bin")));
+        CliRun resumed = ok("physical", "train", "--dataset", "vowels", "--system", "acoustic", "--blocks", "2", "--epochs", "2",
+                "--seed", "1", "--data-dir", data().toString(), "--out", out.toString(), "--resume");
+        assertEquals(num(m, "test_accuracy"), num(result(out), "test_accuracy"), 1e-12, "resuming a finished run: " + resumed);
         Path cmp = tmp.resolve("cmp");
         CliRun c = ok("physical", "compare", "--dataset", "vowels", "--methods", "logreg,pff", "--epochs", "1", "--data-dir",
                 data().toString(), "--out", cmp.toString());

@@ -87,6 +87,16 @@ class MainErrorsTest {
         assertEquals(0, CliRun.of("ff", "train", "--help").code());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"demo", "ff train", "data list", "data download", "data info",
+            "data export", "gnn train", "gnn table", "physical train", "physical compare", "device serve", "bench gnn", "bench physical"})
+    void everyCommandHasHelp(String command) {
+        String[] args = (command + " --help").split(" ");
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("Usage: forwardlearn " + command), r.out());
+    }
+
     @Test
     void inheritedOptionsWorkBeforeAndAfterTheSubcommand() {
         Path dir = tmp.resolve("d");

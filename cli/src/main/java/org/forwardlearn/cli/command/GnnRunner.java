@@ -23,7 +23,11 @@ final class GnnRunner {
 
     /** Loads a named graph from the data folder. */
     static GraphData load(String dataset, Path dataDir) {
-        return GraphData.from(Datasets.loadGraph(dataset, dataDir));
+        GraphData g = GraphData.from(Datasets.loadGraph(dataset, dataDir));
+        // generated graphs have Gaussian (signed) features: shift them non-negative before the experiment's
+        // row-sum normalisation (as PyG's NormalizeFeatures does), see DemoCommand.nonNegative
+        return Datasets.isGraph(dataset) && org.forwardlearn.datasets.download.Catalogue.get(dataset).files().isEmpty()
+                ? DemoCommand.nonNegative(g) : g;
     }
 
     /** Trains with the given (already loaded) graph. */
