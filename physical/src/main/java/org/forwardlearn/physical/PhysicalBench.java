@@ -5,39 +5,76 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.forwardlearn.physical.pff.PffListener;
 
 /**
- * Reproduces the README table: {@code java -cp ... org.forwardlearn.physical.PhysicalBench DATASET METHODS SEEDS
- * [EPOCHS] [TRAIN_LIMIT] [DRIFT]}, e.g. {@code vowels pff,insilico,pat,bp,logreg 0,1,2}. Prints one markdown row
- * per method (mean over seeds) to standard output: this is a program entry point, not library code.
+ * The README tables as a library API (no printing, no exit): {@link #config} parses the bench arguments
+ * {@code DATASET METHODS SEEDS [EPOCHS] [TRAIN_LIMIT] [DRIFT]}, {@link #run} runs every method on every seed
+ * ({@link PhysicalExperiment#compare(PhysicalExperiment.Config, List, long[], PffListener)}) and {@link #table}
+ * formats the rows as markdown (mean ± sd over seeds) for a caller to print, e.g. the CLI or the test-side
+ * {@code PhysicalBenchMain}.
  */
 public final class PhysicalBench {
+    public static final String USAGE = "DATASET(vowels|fashion-mnist) METHODS(pff,insilico,pat,bp,logreg,random-map,digital) "
+            + "SEEDS(0,1,2) [EPOCHS] [TRAIN_LIMIT] [DRIFT_RATE(with one re-draw)]";
+
     private PhysicalBench() {}
 
-    public static void main(String[] a) {
-        if (a.length < 3) {
-            System.err.println("usage: PhysicalBench vowels|fashion-mnist METHODS SEEDS [EPOCHS] [TRAIN_LIMIT] [DRIFT_RATE(with re-draw)]");
-            System.exit(2);
+    /** The parsed bench arguments. */
+    public record Spec(PhysicalExperiment.Config config, List<String> methods, long[] seeds) {}
+
+    /** One table row: a method's results over the seeds. */
+    public record Row(String method, List<PhysicalResult> results) {
+        public double mean() { return results.stream().mapToDouble(PhysicalResult::testAccuracy).average().orElse(Double.NaN); }
+
+        /** Sample standard deviation of the test accuracy (0 for one seed). */
+        public double sd() {
+            double m = mean();
+            return Math.sqrt(results.stream().mapToDouble(r -> Math.pow(r.testAccuracy() - m, 2)).sum() / Math.max(1, results.size() - 1));
         }
-        var base = PhysicalExperiment.Config.defaults(a[0]);
-        String dir = System.getProperty("forwardlearn.data", System.getenv("FORWARDLEARN_DATA"));
-        if (dir != null) base = base.withDataDir(Path.of(dir));
-        if (a.length > 3) base = base.withTraining(Integer.parseInt(a[3]), a.length > 4 ? Integer.parseInt(a[4]) : 0, base.pff());
-        if (a.length > 5) base = base.withDrift(Double.parseDouble(a[5]), true);
-        long[] seeds = Arrays.stream(a[2].split(",")).mapToLong(Long::parseLong).toArray();
-        System.out.println("| method | test acc (mean ± sd) | device queries | device samples | digital MACs | train s |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (String m : a[1].split(",")) {
-            List<PhysicalResult> rs = new ArrayList<>();
-            for (long s : seeds) rs.add(new PhysicalExperiment(base.with(m, s)).run(null));
-            double mean = rs.stream().mapToDouble(PhysicalResult::testAccuracy).average().orElse(Double.NaN);
-            double sd = Math.sqrt(rs.stream().mapToDouble(r -> Math.pow(r.testAccuracy() - mean, 2)).sum() / Math.max(1, rs.size() - 1));
-            System.out.printf(Locale.ROOT, "| %s | %.2f %% ± %.2f (%s) | %.0f | %.3g | %.3g | %.1f |%n", m, 100 * mean, 100 * sd,
-                    rs.stream().map(r -> String.format(Locale.ROOT, "%.1f", 100 * r.testAccuracy())).toList(),
-                    rs.stream().mapToDouble(PhysicalResult::deviceQueries).average().orElse(0),
-                    rs.stream().mapToDouble(PhysicalResult::deviceSamples).average().orElse(0),
-                    rs.stream().mapToDouble(PhysicalResult::digitalMacs).average().orElse(0),
-                    rs.stream().mapToDouble(PhysicalResult::trainSeconds).average().orElse(0));
+
+        double avg(java.util.function.ToDoubleFunction<PhysicalResult> f) { return results.stream().mapToDouble(f).average().orElse(0); }
+    }
+
+    /**
+     * @param args    DATASET METHODS SEEDS [EPOCHS] [TRAIN_LIMIT] [DRIFT]
+     * @param dataDir datasets directory (null: {@code Datasets.defaultDataDir()})
+     * @throws IllegalArgumentException with the usage on malformed arguments
+     */
+    public static Spec config(String[] args, Path dataDir) {
+        if (args.length < 3 || args.length > 6) throw new IllegalArgumentException("Expected " + USAGE + " (got " + Arrays.toString(args) + ")");
+        try {
+            var base = PhysicalExperiment.Config.defaults(args[0]);
+            if (dataDir != null) base = base.withDataDir(dataDir);
+            if (args.length > 3) base = base.withTraining(Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 0, base.pff());
+            if (args.length > 5) base = base.withDrift(Double.parseDouble(args[5]), true);
+            long[] seeds = Arrays.stream(args[2].split(",")).mapToLong(Long::parseLong).toArray();
+            return new Spec(base, List.of(args[1].split(",")), seeds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Expected " + USAGE + " (got " + Arrays.toString(args) + ": " + e.getMessage() + ")", e);
         }
+    }
+
+    /** Runs every method on every seed, one row per method. */
+    public static List<Row> run(Spec spec, PffListener listener) {
+        List<PhysicalResult> all = PhysicalExperiment.compare(spec.config(), spec.methods(), spec.seeds(), listener);
+        List<Row> rows = new ArrayList<>();
+        int k = spec.seeds().length;
+        for (int i = 0; i < spec.methods().size(); i++) rows.add(new Row(spec.methods().get(i), List.copyOf(all.subList(i * k, (i + 1) * k))));
+        return rows;
+    }
+
+    /** Markdown table: method, test accuracy mean ± sd (per seed), device queries, samples, digital MACs, train s (means). */
+    public static String table(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| method | test acc (mean ± sd, per seed) | device queries | device samples | digital MACs | train s |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f %% ± %.2f (%s) | %.0f | %.3g | %.3g | %.1f |%n", r.method(), 100 * r.mean(), 100 * r.sd(),
+                    String.join(", ", r.results().stream().map(x -> String.format(Locale.ROOT, "%.1f", 100 * x.testAccuracy())).toList()),
+                    r.avg(PhysicalResult::deviceQueries), r.avg(PhysicalResult::deviceSamples), r.avg(PhysicalResult::digitalMacs),
+                    r.avg(PhysicalResult::trainSeconds)));
+        }
+        return sb.toString();
     }
 }

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.physical.baseline.BackpropBaseline;
 import org.forwardlearn.physical.baseline.BaselineConfig;
 import org.forwardlearn.physical.data.Dataset;
-import org.forwardlearn.physical.data.FashionMnist;
 import org.forwardlearn.physical.data.Vowels;
 import org.forwardlearn.physical.pff.LinearReadout;
 import org.forwardlearn.physical.pff.Meter;
@@ -48,7 +48,7 @@ public final class PhysicalExperiment {
      * @param checkpoint    null, or the PFF checkpoint file
      * @param resume        resume PFF from the checkpoint when it exists
      * @param pff           PFF settings (seed and epochs are taken from this record)
-     * @param systemOptions extra provider options (slm-side, camera, ...)
+     * @param systemOptions extra provider options (slm-side, camera, ...); "key@b" applies to block b only
      */
     public record Config(String dataset, String system, int blocks, String method, double noise, double drift, boolean redraw,
                          long seed, int epochs, int trainLimit, Path dataDir, IntFunction<PhysicalSystem> systemFactory,
@@ -64,13 +64,17 @@ public final class PhysicalExperiment {
             systemOptions = Map.copyOf(systemOptions);
         }
 
-        /** Tuned defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8), fashion-mnist on optical (14x14 SLM, 128 camera pixels, hidden 64, 1 inner step, batch 64, 2 epochs). */
+        /**
+         * Defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8); fashion-mnist on optical (block 1:
+         * 29x29 SLM so that every entry of the 794-long [label; image] input, label included, reaches the device;
+         * block 2: 8x8 SLM for its 64 inputs; 128 camera pixels; hidden 64, 1 inner step, batch 64, 1 epoch).
+         */
         public static Config defaults(String dataset) {
             boolean v = dataset.equals("vowels");
             PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 100).withOptimizer(0.003, 0).withAlpha(8)
-                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 2).withOptimizer(0.003, 0);
+                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 1).withOptimizer(0.003, 0);
             return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
-                    null, false, p, v ? Map.of() : Map.of("slm-side", "14", "camera", "128"));
+                    null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "128"));
         }
 
         public Config with(String method, long seed) {
@@ -110,13 +114,19 @@ public final class PhysicalExperiment {
 
     /** Runs every method with the same settings; one result per method. */
     public static List<PhysicalResult> compare(Config cfg, List<String> methods, PffListener listener) {
+        return compare(cfg, methods, new long[] {cfg.seed()}, listener);
+    }
+
+    /** Runs every method on every seed with the same settings; results ordered by method, then seed. */
+    public static List<PhysicalResult> compare(Config cfg, List<String> methods, long[] seeds, PffListener listener) {
         List<PhysicalResult> rows = new ArrayList<>();
-        for (String m : methods) rows.add(new PhysicalExperiment(cfg.with(m, cfg.seed())).run(listener));
+        for (String m : methods) for (long s : seeds) rows.add(new PhysicalExperiment(cfg.with(m, s)).run(listener));
         return rows;
     }
 
     public Dataset load() {
-        Dataset d = cfg.dataset().equals("vowels") ? Vowels.load(cfg.dataDir(), cfg.seed()) : FashionMnist.load(cfg.dataDir());
+        Dataset d = cfg.dataset().equals("vowels") ? Vowels.load(cfg.dataDir(), cfg.seed())
+                : Dataset.of(Datasets.loadSamples("fashion-mnist", cfg.dataDir() == null ? Datasets.defaultDataDir() : cfg.dataDir()));
         return d.limitTrain(cfg.trainLimit());
     }
 
@@ -129,7 +139,7 @@ public final class PhysicalExperiment {
         List<PhysicalSystem> out = new ArrayList<>();
         for (int b = 0; b < cfg.blocks(); b++) {
             if (cfg.systemFactory() != null) { out.add(cfg.systemFactory().apply(b)); continue; }
-            Map<String, String> o = new LinkedHashMap<>(cfg.systemOptions());
+            Map<String, String> o = blockOptions(cfg.systemOptions(), b);
             o.putIfAbsent("seed", String.valueOf(Seeds.mix(cfg.seed(), 0x5359L, b) & Long.MAX_VALUE));
             o.putIfAbsent("noise", String.valueOf(cfg.noise()));
             o.putIfAbsent("drift", String.valueOf(cfg.drift()));
@@ -146,6 +156,20 @@ public final class PhysicalExperiment {
             }
         }
         return out;
+    }
+
+    /**
+     * The options of block b: "key@b" entries override "key" for that block only (e.g. {@code slm-side@1=8} gives
+     * the second optical block a smaller SLM); other blocks' "@" entries are dropped.
+     */
+    static Map<String, String> blockOptions(Map<String, String> options, int b) {
+        Map<String, String> o = new LinkedHashMap<>();
+        options.forEach((k, v) -> { if (k.indexOf('@') < 0) o.put(k, v); });
+        options.forEach((k, v) -> {
+            int at = k.indexOf('@');
+            if (at > 0 && k.substring(at + 1).equals(Integer.toString(b))) o.put(k.substring(0, at), v);
+        });
+        return o;
     }
 
     /** Trains and evaluates; the listener receives PFF progress (baselines report only at the end). */

@@ -1,6 +1,8 @@
 package org.forwardlearn.physical.data;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.datasets.SampleSet;
 
 /**
  * A classification dataset split into train and test (rows = samples).
@@ -21,6 +23,17 @@ public record Dataset(String name, double[][] xTrain, int[] yTrain, double[][] x
     }
 
     public int features() { return xTrain[0].length; }
+
+    /** A datasets-module sample set (its own split) as rows. */
+    public static Dataset of(SampleSet s) {
+        return new Dataset(s.name(), rows(s.trainX()), s.trainY(), rows(s.testX()), s.testY(), s.numClasses());
+    }
+
+    private static double[][] rows(DMatrixRMaj m) {
+        double[][] out = new double[m.numRows][m.numCols];
+        for (int r = 0; r < m.numRows; r++) System.arraycopy(m.data, r * m.numCols, out[r], 0, m.numCols);
+        return out;
+    }
 
     /** The first n training rows (or all), same test set. */
     public Dataset limitTrain(int n) {

@@ -1,49 +1,46 @@
 package org.forwardlearn.physical.data;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
+import org.forwardlearn.datasets.Datasets;
+import org.forwardlearn.datasets.download.Catalogue;
+import org.forwardlearn.datasets.io.VowelData;
 import org.forwardlearn.physical.Seeds;
 
 /**
- * Hillenbrand et al. (1995) vowels as the PFF paper uses them: the women speakers ("w" files), the 7 vowels
- * ae, ah, aw, eh, ih, iy, uw (336 tokens), 12 formant features: F1, F2, F3 at steady state and at 20 %, 50 %
- * and 80 % of the vowel duration (columns 4-6 and 8-16 of vowdata.dat). A stratified 80/20 split (per vowel,
- * shuffled with the split seed). Zeros mean "not measurable": they are imputed with the training mean of that
- * feature (computed over non-zero training values), then every feature is z-scored with training statistics.
+ * Hillenbrand et al. (1995) vowels as the PFF paper uses them, read by the datasets module
+ * ({@link VowelData#womenPff()}: the women, the 7 vowels ae ah aw eh ih iy uw, 336 tokens, 12 formant features).
+ *
+ * <p>Documented differences from {@code Datasets.loadSamples("vowels-pff", dir)}, which is why the split is
+ * made here from the datasets module's tokens rather than taken from its {@code SampleSet}:
+ * <ul>
+ *   <li>split: the PFF paper's 80/20 token split, stratified by vowel and seeded by the run seed (266 train /
+ *       70 test); the datasets module's split is talker-disjoint (every 4th woman, 252 / 84);</li>
+ *   <li>missing values: a zero ("not measurable") is imputed with the <em>training</em> mean of that feature;
+ *       the datasets module imputes the mean of the token's own vowel, which uses the test tokens' labels;</li>
+ *   <li>every feature is z-scored with training statistics.</li>
+ * </ul>
  */
 public final class Vowels {
-    public static final List<String> VOWELS = List.of("ae", "ah", "aw", "eh", "ih", "iy", "uw");
-    private static final int[] COLUMNS = {3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15}; // indices in a split line (0 = filename)
+    public static final List<String> VOWELS = VowelData.PFF_VOWELS;
 
     private Vowels() {}
 
+    /** @param dataDir datasets directory, null = {@link Datasets#defaultDataDir()} */
     public static Dataset load(Path dataDir, long splitSeed) {
-        Path f = DataDirs.folder(dataDir, "hillenbrand-vowels").resolve("vowdata.dat");
+        Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
+        Path file = Catalogue.require(dir, Catalogue.get("vowels-pff").files().get(0));
+        List<VowelData.Token> tokens = VowelData.load(file).womenPff().tokens();
         List<double[]> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(f, StandardCharsets.ISO_8859_1)) {
-                String t = line.strip();
-                if (!t.matches("^[mwbg][0-9]{2}[a-z]{2}\\s.*")) continue;
-                String[] p = t.split("\\s+");
-                if (p[0].charAt(0) != 'w') continue;
-                int cls = VOWELS.indexOf(p[0].substring(3, 5));
-                if (cls < 0) continue;
-                if (p.length < 16) throw new IllegalArgumentException("Expected 16 columns in " + f + " (got " + p.length + ": " + t + ")");
-                double[] x = new double[COLUMNS.length];
-                for (int i = 0; i < COLUMNS.length; i++) x[i] = Double.parseDouble(p[COLUMNS[i]]);
-                xs.add(x);
-                ys.add(cls);
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Expected a readable " + f + " (got " + e + ")", e);
+        for (VowelData.Token t : tokens) {
+            xs.add(t.features());
+            ys.add(VOWELS.indexOf(t.vowel()));
         }
-        // stratified split
         SplittableRandom rng = Seeds.stream(splitSeed, 0x564F57L);
         List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
         for (int c = 0; c < VOWELS.size(); c++) {
@@ -54,8 +51,8 @@ public final class Vowels {
             test.addAll(idx.subList(0, nTest));
             train.addAll(idx.subList(nTest, idx.size()));
         }
-        java.util.Collections.shuffle(train, new java.util.Random(rng.nextLong()));
-        int d = COLUMNS.length;
+        Collections.shuffle(train, new Random(rng.nextLong()));
+        int d = VowelData.FEATURES.size();
         double[] mean = new double[d], sd = new double[d];
         int[] cnt = new int[d];
         for (int i : train) for (int j = 0; j < d; j++) if (xs.get(i)[j] != 0) { mean[j] += xs.get(i)[j]; cnt[j]++; }

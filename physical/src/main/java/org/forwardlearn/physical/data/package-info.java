@@ -1,7 +1,7 @@
 /**
- * Minimal private readers for the datasets the physical experiments use (Hillenbrand vowels, Fashion-MNIST IDX,
- * the measured phyll-acoustic pairs), kept here so the module does not wait for the datasets module. Files are
- * read from the data directory given explicitly, by the system property {@code forwardlearn.data} or by the
- * environment variable {@code FORWARDLEARN_DATA}.
+ * The in-memory train/test split the physical experiments use ({@link org.forwardlearn.physical.data.Dataset}),
+ * built from the datasets module's loaders ({@code org.forwardlearn.datasets.Datasets}): Fashion-MNIST as
+ * {@code Datasets.loadSamples("fashion-mnist", dir)}, the vowels from the module's {@code VowelData} tokens with
+ * the PFF paper's split (see {@link org.forwardlearn.physical.data.Vowels} for the documented differences).
  */
 package org.forwardlearn.physical.data;

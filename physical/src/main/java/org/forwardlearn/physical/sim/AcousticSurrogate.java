@@ -9,7 +9,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.forwardlearn.physical.InputDomain;
 import org.forwardlearn.physical.Seeds;
 import org.forwardlearn.physical.SystemSpec;
-import org.forwardlearn.physical.data.AcousticPairs;
+import org.forwardlearn.datasets.Datasets;
+import org.forwardlearn.datasets.io.AcousticPairs;
 
 /**
  * A data-driven surrogate of the PFF authors' acoustic cavity (20 tones in, 20 spectral amplitudes out),
@@ -31,8 +32,8 @@ public final class AcousticSurrogate extends SimulatedSystem {
     public record Fit(double[] coef, double[] residualStd, double[] r2, double rms) {}
 
     public AcousticSurrogate(SimSettings s, Path dataDir) {
-        this(s, FITS.computeIfAbsent(dataDir == null ? Path.of("") : dataDir.toAbsolutePath(),
-                k -> fit(AcousticPairs.load(dataDir), 1e-3)));
+        this(s, FITS.computeIfAbsent((dataDir == null ? Datasets.defaultDataDir() : dataDir).toAbsolutePath(),
+                k -> fit(Datasets.loadAcousticPairs(k), 1e-3)));
     }
 
     public AcousticSurrogate(SimSettings s, Fit fit) {
@@ -46,11 +47,11 @@ public final class AcousticSurrogate extends SimulatedSystem {
 
     /** Ridge fit of the quadratic model on measured pairs (lambda relative to the mean feature energy). */
     public static Fit fit(AcousticPairs pairs, double lambda) {
-        int n = pairs.x().length;
+        int n = pairs.inputs().length;
         DMatrixRMaj phi = new DMatrixRMaj(n, FEATURES);
         double[] row = new double[FEATURES];
-        for (int i = 0; i < n; i++) { features(pairs.x()[i], row); System.arraycopy(row, 0, phi.data, i * FEATURES, FEATURES); }
-        DMatrixRMaj y = new DMatrixRMaj(pairs.y());
+        for (int i = 0; i < n; i++) { features(pairs.inputs()[i], row); System.arraycopy(row, 0, phi.data, i * FEATURES, FEATURES); }
+        DMatrixRMaj y = new DMatrixRMaj(pairs.outputs());
         DMatrixRMaj a = new DMatrixRMaj(FEATURES, FEATURES);
         CommonOps_DDRM.multTransA(phi, phi, a);
         double tr = CommonOps_DDRM.trace(a) / FEATURES;

@@ -9,7 +9,7 @@ import org.forwardlearn.physical.PhysicalSystemProvider;
  * {@link PhysicalSystemProvider}s of the simulated systems. Common options: seed, noise, bits, drift,
  * redraw-after, max-batch (see {@link SimSettings#fromOptions}). Specific options: optical slm-side (28),
  * camera (256), pool (1), encoding (phase|amplitude); microwave elements (32), scatterers (16),
- * frequencies (20); acoustic data-dir (else -Dforwardlearn.data / FORWARDLEARN_DATA), noise default 1.0
+ * frequencies (20); acoustic data-dir (else {@code Datasets.defaultDataDir()}), noise default 1.0
  * (= the measured residual level).
  */
 public final class Providers {
@@ -45,7 +45,7 @@ public final class Providers {
         @Override
         public PhysicalSystem open(Map<String, String> o) {
             String dir = o.get("data-dir");
-            return new AcousticSurrogate(SimSettings.fromOptions(o, 1.0), org.forwardlearn.physical.data.DataDirs.resolve(dir == null ? null : Path.of(dir)));
+            return new AcousticSurrogate(SimSettings.fromOptions(o, 1.0), dir == null ? null : Path.of(dir));
         }
     }
 }

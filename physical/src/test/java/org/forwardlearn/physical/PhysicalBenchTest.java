@@ -1,0 +1,57 @@
+package org.forwardlearn.physical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Map;
+import org.forwardlearn.physical.encode.SlmEncoder;
+import org.junit.jupiter.api.Test;
+
+/** Bench argument parsing and table formatting (no device runs), per-block options, the default SLM layout. */
+class PhysicalBenchTest {
+    @Test
+    void parsesArgumentsAndRejectsBadOnes() {
+        var spec = PhysicalBench.config(new String[] {"fashion-mnist", "pff,insilico", "0,1", "3", "1000", "0.001"}, null);
+        assertEquals(List.of("pff", "insilico"), spec.methods());
+        assertArrayEquals(new long[] {0, 1}, spec.seeds());
+        assertEquals(3, spec.config().epochs());
+        assertEquals(1000, spec.config().trainLimit());
+        assertEquals(0.001, spec.config().drift());
+        assertTrue(spec.config().redraw());
+        assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"vowels", "pff"}, null));
+        assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"vowels", "pff", "x"}, null));
+        assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"mnist", "pff", "0"}, null));
+    }
+
+    @Test
+    void formatsMeanAndSpreadOverSeeds() {
+        PhysicalResult a = new PhysicalResult("pff", "vowels", "acoustic", 2, 0, 0.9, Double.NaN, 10, 100, 1000, 1.0, List.of(), Map.of());
+        PhysicalResult b = new PhysicalResult("pff", "vowels", "acoustic", 2, 1, 0.8, Double.NaN, 30, 300, 3000, 3.0, List.of(), Map.of());
+        String t = PhysicalBench.table(List.of(new PhysicalBench.Row("pff", List.of(a, b))));
+        assertTrue(t.startsWith("| method |"), t);
+        assertTrue(t.contains("| pff | 85.00 % ± 7.07 (90.0, 80.0) | 20 | 200 | 2.00e+03 | 2.0 |"), t);
+    }
+
+    @Test
+    void blockOptionsOverrideOnlyTheirBlock() {
+        Map<String, String> o = Map.of("slm-side", "29", "slm-side@1", "8", "camera", "128");
+        assertEquals(Map.of("slm-side", "29", "camera", "128"), PhysicalExperiment.blockOptions(o, 0));
+        assertEquals(Map.of("slm-side", "8", "camera", "128"), PhysicalExperiment.blockOptions(o, 1));
+    }
+
+    @Test
+    void defaultFashionMnistSlmShowsEveryLabelEntry() {
+        var d = PhysicalExperiment.Config.defaults("fashion-mnist");
+        int side = Integer.parseInt(d.systemOptions().get("slm-side"));
+        var spec = new SystemSpec("t", "t", side * side, 8, new InputDomain.Continuous(0, 1), 16);
+        var enc = new SlmEncoder(10 + 784, spec);
+        for (int label = 0; label < 10; label++) {
+            double[][] h = new double[1][794];
+            h[0][label] = 1;
+            double[] e = enc.encode(h)[0];
+            double sum = 0;
+            for (double v : e) sum += v;
+            assertTrue(sum > 0, "label " + label + " is not shown on the SLM");
+        }
+    }
+}
