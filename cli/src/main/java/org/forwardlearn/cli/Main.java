@@ -52,6 +52,12 @@ public final class Main {
         int code;
         try {
             code = cl.execute(args);
+        } catch (Error | RuntimeException ex) {
+            // picocli passes Errors (OutOfMemoryError, StackOverflowError...) through: still one line
+            console.endLine();
+            console.err().println("forwardlearn: error: " + Errors.oneLine(ex));
+            if (verbosity > 0) ex.printStackTrace(console.err());
+            code = EXIT_FAILURE;
         } finally {
             o.flush();
             e.flush();

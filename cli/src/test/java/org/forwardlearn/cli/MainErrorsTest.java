@@ -115,5 +115,6 @@ class MainErrorsTest {
         assertEquals("a b c", Errors.oneLine(new IllegalArgumentException("a\n  b\r\nc")));
         assertEquals("file not found: /x", Errors.oneLine(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/x"))));
         assertTrue(Errors.oneLine(new NullPointerException()).startsWith("NullPointerException"));
+        assertEquals("out of memory (raise -Xmx): Java heap space", Errors.oneLine(new OutOfMemoryError("Java heap space")));
     }
 }
