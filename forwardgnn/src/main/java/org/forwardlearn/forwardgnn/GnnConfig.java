@@ -35,7 +35,7 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
                         double tau, double theta, double alpha, boolean bidirectional, Path dataDir) {
     public static final List<String> NODE_METHODS =
             List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp");
-    public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "bp");
+    public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "fl-ce-top", "bp");
     public static final List<String> CONVS = List.of("gcn", "sage", "gat");
 
     public GnnConfig {

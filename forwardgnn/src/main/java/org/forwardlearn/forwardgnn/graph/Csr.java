@@ -1,16 +1,14 @@
 package org.forwardlearn.forwardgnn.graph;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * An immutable compressed-sparse-row matrix with the few kernels graph layers need: sparse x dense
- * (row-block parallel), transposition and row selection. For aggregation matrices, row i lists the
+ * An immutable compressed-sparse-row matrix with the few kernels graph layers need: sparse x dense,
+ * sparse x sparse, transposition and row selection. For aggregation matrices, row i lists the
  * sources j whose messages node i receives, with their weights.
  */
 public final class Csr {
-    private static final int PARALLEL_MIN_WORK = 1 << 16;
     final int rows, cols;
     final int[] rowPtr, colIdx;
     final double[] vals;
@@ -142,8 +140,8 @@ public final class Csr {
     }
 
     /**
-     * out = this * b (rows x b.numCols). {@code out} may be null or is reshaped and overwritten; it
-     * must not be {@code b}.
+     * out = this * b (rows x b.numCols), single-threaded (the inner loop over b's columns is
+     * vectorised by the JIT). {@code out} may be null or is reshaped and overwritten; it must not be {@code b}.
      */
     public DMatrixRMaj mult(DMatrixRMaj b, DMatrixRMaj out) {
         if (b.numRows != cols) {
@@ -153,17 +151,7 @@ public final class Csr {
         int d = b.numCols;
         if (out == null) out = new DMatrixRMaj(rows, d);
         else out.reshape(rows, d);
-        final DMatrixRMaj o = out;
-        long work = (long) nonZeros() * d;
-        if (work < PARALLEL_MIN_WORK) {
-            multRows(b, o, 0, rows);
-        } else {
-            int blocks = Math.min(rows, 4 * Runtime.getRuntime().availableProcessors());
-            IntStream.range(0, blocks).parallel().forEach(t -> {
-                int s = (int) ((long) rows * t / blocks), e = (int) ((long) rows * (t + 1) / blocks);
-                multRows(b, o, s, e);
-            });
-        }
+        multRows(b, out, 0, rows);
         return out;
     }
 
@@ -177,6 +165,62 @@ public final class Csr {
                 double v = vals[k];
                 int bo = colIdx[k] * d;
                 for (int j = 0; j < d; j++) od[oo + j] += v * bd[bo + j];
+            }
+        }
+    }
+
+    /**
+     * this * b as a sparse matrix (Gustavson's row-by-row product with a dense accumulator), columns
+     * sorted. Used once per constant layer input to aggregate sparse features: A X stays sparse.
+     */
+    public Csr multSparse(Csr b) {
+        if (b.rows != cols) throw new IllegalArgumentException("Expected a right operand with " + cols + " rows (got " + b.rows + ")");
+        int n = b.cols;
+        double[] acc = new double[n];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] touched = new int[n];
+        int[] ptr = new int[rows + 1];
+        int[] ci = new int[Math.max(16, nonZeros() + b.nonZeros())];
+        double[] cv = new double[ci.length];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            int t = 0;
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                double v = vals[k];
+                int r = colIdx[k];
+                for (int q = b.rowPtr[r]; q < b.rowPtr[r + 1]; q++) {
+                    int c = b.colIdx[q];
+                    if (mark[c] != i) { mark[c] = i; acc[c] = 0; touched[t++] = c; }
+                    acc[c] += v * b.vals[q];
+                }
+            }
+            Arrays.sort(touched, 0, t);
+            if (p + t > ci.length) {
+                int cap = Math.max(p + t, ci.length * 2);
+                ci = Arrays.copyOf(ci, cap);
+                cv = Arrays.copyOf(cv, cap);
+            }
+            for (int u = 0; u < t; u++) { ci[p] = touched[u]; cv[p++] = acc[touched[u]]; }
+            ptr[i + 1] = p;
+        }
+        return new Csr(rows, n, ptr, Arrays.copyOf(ci, p), Arrays.copyOf(cv, p));
+    }
+
+    /** acc += this^T g, where acc is cols x g.numCols (a scatter over this matrix's rows; no transpose needed). */
+    public void multAddTransposed(DMatrixRMaj g, DMatrixRMaj acc) {
+        if (g.numRows != rows || acc.numRows != cols || acc.numCols != g.numCols) {
+            throw new IllegalArgumentException("Expected g with " + rows + " rows and acc " + cols + "x" + g.numCols + " (got g "
+                    + g.numRows + "x" + g.numCols + ", acc " + acc.numRows + "x" + acc.numCols + ")");
+        }
+        int d = g.numCols;
+        double[] gd = g.data, ad = acc.data;
+        for (int i = 0; i < rows; i++) {
+            int go = i * d;
+            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+                double v = vals[k];
+                int ao = colIdx[k] * d;
+                for (int j = 0; j < d; j++) ad[ao + j] += v * gd[go + j];
             }
         }
     }

@@ -1,44 +1,38 @@
 package org.forwardlearn.forwardgnn.graph;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.forwardlearn.core.kernel.Kernels;
 
-/** Dense products, multi-threaded (EJML's concurrent ops) when the matrices are large enough to matter. */
+/**
+ * Dense products through core's {@link Kernels} (single-threaded netlib BLAS when available, EJML
+ * otherwise; no EJML concurrency: on a small shared machine the threads only add contention), and the
+ * element-wise helpers of the graph layers. Every product reuses {@code out} when it is given.
+ */
 public final class Dense {
-    private static final long MT_MIN_FLOPS = 1L << 20;
-
     private Dense() { }
 
-    private static DMatrixRMaj out(DMatrixRMaj out, int r, int c) {
-        if (out == null) return new DMatrixRMaj(r, c);
-        out.reshape(r, c);
-        return out;
-    }
-
-    /** out = a b. */
-    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        out = out(out, a.numRows, b.numCols);
-        if ((long) a.numRows * a.numCols * b.numCols >= MT_MIN_FLOPS) CommonOps_MT_DDRM.mult(a, b, out);
-        else CommonOps_DDRM.mult(a, b, out);
-        return out;
-    }
+    /** out = a b (out may be null or is reshaped). */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) { return Kernels.mult(a, b, out); }
 
     /** out = a^T b. */
-    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        out = out(out, a.numCols, b.numCols);
-        if ((long) a.numRows * a.numCols * b.numCols >= MT_MIN_FLOPS) CommonOps_MT_DDRM.multTransA(a, b, out);
-        else CommonOps_DDRM.multTransA(a, b, out);
-        return out;
-    }
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) { return Kernels.multTransA(a, b, out); }
 
     /** out = a b^T. */
-    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        out = out(out, a.numRows, b.numRows);
-        if ((long) a.numRows * a.numCols * b.numRows >= MT_MIN_FLOPS) CommonOps_MT_DDRM.multTransB(a, b, out);
-        else CommonOps_DDRM.multTransB(a, b, out);
-        return out;
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) { return Kernels.multTransB(a, b, out); }
+
+    /** acc += a^T b (acc must already have the result's shape). */
+    public static DMatrixRMaj multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj acc) { return Kernels.multAddTransA(a, b, acc); }
+
+    /** acc += a b (acc must already have the result's shape). */
+    public static DMatrixRMaj multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj acc) { return Kernels.multAdd(a, b, acc); }
+
+    /** acc += a b^T (acc must already have the result's shape). */
+    public static DMatrixRMaj gemmAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj acc) {
+        return Kernels.gemm(false, true, 1.0, a, b, 1.0, acc);
     }
+
+    /** The kernel backend in use (for provenance). */
+    public static String backend() { return Kernels.describe(); }
 
     /** Adds the bias row to every row of m. */
     public static void addRow(DMatrixRMaj m, DMatrixRMaj bias) {
@@ -59,7 +53,13 @@ public final class Dense {
 
     /** dz = dh where h > 0, else 0 (the ReLU backward using its output). */
     public static DMatrixRMaj reluBackward(DMatrixRMaj h, DMatrixRMaj dh) {
-        DMatrixRMaj dz = new DMatrixRMaj(dh.numRows, dh.numCols);
+        return reluBackward(h, dh, null);
+    }
+
+    /** As {@link #reluBackward(DMatrixRMaj, DMatrixRMaj)} into {@code dz} (null or reshaped; may be {@code dh}). */
+    public static DMatrixRMaj reluBackward(DMatrixRMaj h, DMatrixRMaj dh, DMatrixRMaj dz) {
+        if (dz == null) dz = new DMatrixRMaj(dh.numRows, dh.numCols);
+        else if (dz != dh) dz.reshape(dh.numRows, dh.numCols);
         for (int i = 0; i < dh.getNumElements(); i++) dz.data[i] = h.data[i] > 0 ? dh.data[i] : 0;
         return dz;
     }

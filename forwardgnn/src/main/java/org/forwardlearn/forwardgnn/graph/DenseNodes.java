@@ -20,6 +20,16 @@ final class DenseNodes implements NodeMatrix {
     @Override public DMatrixRMaj aggregate(Csr a) { return a.mult(m, null); }
 
     @Override
+    public NodeMatrix selectRows(int[] rows) {
+        int c = m.numCols;
+        DMatrixRMaj o = new DMatrixRMaj(rows.length, c);
+        for (int t = 0; t < rows.length; t++) System.arraycopy(m.data, rows[t] * c, o.data, t * c, c);
+        return new DenseNodes(o);
+    }
+
+    @Override public void addTransposeTimes(DMatrixRMaj g, DMatrixRMaj acc) { Dense.multAddTransA(m, g, acc); }
+
+    @Override
     public NodeMatrix rowL2Normalized() {
         DMatrixRMaj o = new DMatrixRMaj(m.numRows, m.numCols);
         int c = m.numCols;

@@ -25,6 +25,18 @@ public interface NodeMatrix {
     /** a * this, dense (a.rows x cols). */
     DMatrixRMaj aggregate(Csr a);
 
+    /**
+     * a * this as a node matrix: sparse when this is sparse and the product stays sparse enough
+     * (bag-of-words features aggregated over neighbours), dense otherwise. Computed once per constant input.
+     */
+    default NodeMatrix aggregateNodes(Csr a) { return dense(aggregate(a)); }
+
+    /** The given rows, in that order (a new matrix). */
+    NodeMatrix selectRows(int[] rows);
+
+    /** acc += this^T * g (acc is cols x g.numCols). */
+    void addTransposeTimes(DMatrixRMaj g, DMatrixRMaj acc);
+
     /** This matrix with every row scaled to unit L2 norm (eps 1e-8, as the reference implementation). */
     NodeMatrix rowL2Normalized();
 

@@ -23,7 +23,20 @@ final class SparseNodes implements NodeMatrix {
         return t.mult(g, out);
     }
 
-    @Override public DMatrixRMaj aggregate(Csr a) { return a.mult(m.toDense(), null); }
+    /** Densities above this make the aggregation dense (a dense product is then cheaper than a sparse one). */
+    static final double MAX_SPARSE_DENSITY = 0.25;
+
+    @Override public DMatrixRMaj aggregate(Csr a) { return a.multSparse(m).toDense(); }
+
+    @Override
+    public NodeMatrix aggregateNodes(Csr a) {
+        Csr p = a.multSparse(m);
+        return p.nonZeros() > MAX_SPARSE_DENSITY * p.rows() * (double) p.cols() ? NodeMatrix.dense(p.toDense()) : new SparseNodes(p);
+    }
+
+    @Override public NodeMatrix selectRows(int[] rows) { return new SparseNodes(m.selectRows(rows)); }
+
+    @Override public void addTransposeTimes(DMatrixRMaj g, DMatrixRMaj acc) { m.multAddTransposed(g, acc); }
 
     @Override public NodeMatrix rowL2Normalized() { return new SparseNodes(m.rowL2Normalized(1e-8)); }
 

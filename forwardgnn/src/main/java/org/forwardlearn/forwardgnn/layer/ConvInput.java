@@ -1,6 +1,7 @@
 package org.forwardlearn.forwardgnn.layer;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ public final class ConvInput {
     private final boolean constant;
     private final Map<String, Object> cache = new HashMap<>();
     private final Map<Object, Object> tape = new HashMap<>();
+    private final Map<int[], Map<String, Object>> rowCache = new IdentityHashMap<>();
 
     public ConvInput(NodeMatrix x, Topology topology, boolean constant) {
         this.x = Objects.requireNonNull(x, "x");
@@ -40,6 +42,18 @@ public final class ConvInput {
     public synchronized <T> T cached(String key, Supplier<T> compute) {
         Object v = cache.get(key);
         if (v == null) { v = compute.get(); cache.put(key, v); }
+        return (T) v;
+    }
+
+    /**
+     * A value computed once per input and row set (for example the rows R of A x). Row sets are told
+     * apart by identity: callers pass the same array every epoch (a training or validation node set).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T cachedRows(String key, int[] rows, Supplier<T> compute) {
+        Map<String, Object> m = rowCache.computeIfAbsent(rows, r -> new HashMap<>());
+        Object v = m.get(key);
+        if (v == null) { v = compute.get(); m.put(key, v); }
         return (T) v;
     }
 

@@ -169,7 +169,7 @@ public final class GatConv implements GraphConv {
     @Override
     public void backward(ConvInput in, DMatrixRMaj dz) {
         DMatrixRMaj dp = backwardToP(in, dz, true);
-        GcnConv.add(weight.grad(), in.x().transposeTimes(dp, null));
+        in.x().addTransposeTimes(dp, weight.grad());
     }
 
     @Override

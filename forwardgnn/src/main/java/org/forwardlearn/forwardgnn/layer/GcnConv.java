@@ -2,16 +2,19 @@ package org.forwardlearn.forwardgnn.layer;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.Csr;
 import org.forwardlearn.forwardgnn.graph.Dense;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 
 /**
  * GCN (Kipf and Welling 2017): z = Â x W + b, Â = D^-1/2 (A + I) D^-1/2. The product order is chosen
- * per input by cost: aggregate-then-transform (Â x cached, one dense product per epoch) or
- * transform-then-aggregate (cheaper for sparse bag-of-words inputs).
+ * per input by cost: aggregate-then-transform (Â x computed once per constant input and cached, kept
+ * sparse for bag-of-words inputs; then one product per epoch, restricted to the rows the loss scores)
+ * or transform-then-aggregate (when Â x would cost more than x and Â together).
  */
 public final class GcnConv implements GraphConv {
     private final Parameter weight, bias;
@@ -34,27 +37,49 @@ public final class GcnConv implements GraphConv {
     @Override public List<Parameter> parameters() { return List.of(weight, bias); }
     @Override public GraphConv copy() { return new GcnConv(this); }
 
-    /** True when aggregating first is cheaper for this input (see the class comment). */
-    static boolean aggregateFirst(ConvInput in, Csr a, int outSize) {
+    /**
+     * True when aggregating first is cheaper for this input. A constant input is aggregated once, so
+     * only the per-epoch products count: nnz(a x) against nnz(x) + nnz(a) (a x is computed, and cached,
+     * to know its size). Otherwise the aggregation is paid every time: dense estimate as before.
+     */
+    static boolean aggregateFirst(ConvInput in, Csr a, int outSize, Supplier<NodeMatrix> aggregated) {
+        if (in.constant()) {
+            if (!in.x().isSparse()) return true;
+            return aggregated.get().nonZeros() <= in.x().nonZeros() + (long) a.nonZeros();
+        }
         long n = in.x().rows(), f = in.x().cols();
-        double at = (double) n * f * outSize + (in.constant() ? 0 : (double) a.nonZeros() * f);
+        double at = (double) n * f * outSize + (double) a.nonZeros() * f;
         double ta = (double) in.x().nonZeros() * outSize + (double) a.nonZeros() * outSize;
         return at <= ta;
     }
 
-    private DMatrixRMaj aggregated(ConvInput in) {
-        return in.cached("gcn:Ax", () -> in.x().aggregate(in.topology().gcn()));
+    private NodeMatrix aggregated(ConvInput in) {
+        return in.cached("gcn:Ax", () -> in.x().aggregateNodes(in.topology().gcn()));
+    }
+
+    private boolean aggregateFirst(ConvInput in) {
+        return in.cached("gcn:order", () -> aggregateFirst(in, in.topology().gcn(), outputSize(), () -> aggregated(in)));
     }
 
     @Override
     public DMatrixRMaj preActivation(ConvInput in) {
         check(in);
-        Csr a = in.topology().gcn();
+        DMatrixRMaj z = aggregateFirst(in)
+                ? aggregated(in).times(weight.value(), null)
+                : in.topology().gcn().mult(in.x().times(weight.value(), null), null);
+        Dense.addRow(z, bias.value());
+        return z;
+    }
+
+    @Override
+    public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
+        check(in);
         DMatrixRMaj z;
-        if (aggregateFirst(in, a, outputSize())) {
-            z = Dense.mult(aggregated(in), weight.value(), null);
+        if (aggregateFirst(in)) {
+            z = in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).times(weight.value(), null);
         } else {
-            z = a.mult(in.x().times(weight.value(), null), null);
+            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
+            z = ar.mult(in.x().times(weight.value(), null), null);
         }
         Dense.addRow(z, bias.value());
         return z;
@@ -62,15 +87,25 @@ public final class GcnConv implements GraphConv {
 
     @Override
     public void backward(ConvInput in, DMatrixRMaj dz) {
-        Csr a = in.topology().gcn();
-        DMatrixRMaj gw;
-        if (aggregateFirst(in, a, outputSize())) {
-            gw = Dense.multTransA(aggregated(in), dz, null);
+        if (aggregateFirst(in)) {
+            aggregated(in).addTransposeTimes(dz, weight.grad());
         } else {
-            gw = in.x().transposeTimes(in.topology().gcnTransposed().mult(dz, null), null);
+            in.x().addTransposeTimes(in.topology().gcnTransposed().mult(dz, null), weight.grad());
         }
-        add(weight.grad(), gw);
         Dense.addColumnSums(dz, bias.grad());
+    }
+
+    @Override
+    public void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
+        if (aggregateFirst(in)) {
+            in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, weight.grad());
+        } else {
+            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
+            DMatrixRMaj g = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
+            ar.multAddTransposed(dzRows, g);
+            in.x().addTransposeTimes(g, weight.grad());
+        }
+        Dense.addColumnSums(dzRows, bias.grad());
     }
 
     @Override

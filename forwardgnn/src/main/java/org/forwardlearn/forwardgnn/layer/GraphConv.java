@@ -31,6 +31,46 @@ public interface GraphConv {
     /** dLoss/dx from dLoss/dz (dense); used only by the backprop baseline. */
     DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz);
 
+    /**
+     * z = conv(x) for the given rows only (rows.length x outputSize, newly allocated). Layers whose
+     * aggregation is cached compute only those rows (forward learning scores a subset of the nodes per
+     * step); the default computes every row and selects.
+     */
+    default DMatrixRMaj preActivation(ConvInput in, int[] rows) {
+        return selectRows(preActivation(in), rows);
+    }
+
+    /**
+     * Accumulates dLoss/dParameters when dLoss/dz is non-zero only on {@code rows} ({@code dzRows} holds
+     * those rows, in order), after {@link #preActivation(ConvInput, int[])} with the same rows.
+     */
+    default void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
+        DMatrixRMaj dz = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
+        int c = dz.numCols;
+        for (int t = 0; t < rows.length; t++) System.arraycopy(dzRows.data, t * c, dz.data, rows[t] * c, c);
+        backward(in, dz);
+    }
+
+    /** h = ReLU(conv(x)) on the given rows. */
+    default DMatrixRMaj forward(ConvInput in, int[] rows) {
+        DMatrixRMaj z = preActivation(in, rows);
+        Dense.relu(z);
+        return z;
+    }
+
+    /** The local gradient of h = ReLU(conv(x)) on the given rows ({@code dh} may be overwritten). */
+    default void localGradient(ConvInput in, int[] rows, DMatrixRMaj h, DMatrixRMaj dh) {
+        backward(in, rows, Dense.reluBackward(h, dh, dh));
+    }
+
+    /** The given rows of m (a new matrix). */
+    static DMatrixRMaj selectRows(DMatrixRMaj m, int[] rows) {
+        int c = m.numCols;
+        DMatrixRMaj o = new DMatrixRMaj(rows.length, c);
+        for (int t = 0; t < rows.length; t++) System.arraycopy(m.data, rows[t] * c, o.data, t * c, c);
+        return o;
+    }
+
     /** A deep copy with the same parameter values. */
     GraphConv copy();
 

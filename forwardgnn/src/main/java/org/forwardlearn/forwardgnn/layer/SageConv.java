@@ -7,10 +7,12 @@ import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.Csr;
 import org.forwardlearn.forwardgnn.graph.Dense;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 
 /**
  * GraphSAGE with mean aggregation and a root weight (as PyG's SAGEConv): z = mean_j(x_j) W_l + b + x W_r.
- * The mean aggregation is cached when the input is constant and aggregating first is cheaper.
+ * The mean aggregation is cached (sparse for sparse inputs) when the input is constant and aggregating
+ * first is cheaper; row-restricted products serve the rows a loss scores.
  */
 public final class SageConv implements GraphConv {
     private final Parameter wl, bias, wr;
@@ -36,18 +38,26 @@ public final class SageConv implements GraphConv {
     @Override public List<Parameter> parameters() { return List.of(wl, bias, wr); }
     @Override public GraphConv copy() { return new SageConv(this); }
 
-    private DMatrixRMaj aggregated(ConvInput in) {
-        return in.cached("sage:Mx", () -> in.x().aggregate(in.topology().mean()));
+    private NodeMatrix aggregated(ConvInput in) {
+        return in.cached("sage:Mx", () -> in.x().aggregateNodes(in.topology().mean()));
+    }
+
+    private boolean aggregateFirst(ConvInput in) {
+        return in.cached("sage:order", () -> GcnConv.aggregateFirst(in, in.topology().mean(), outputSize(), () -> aggregated(in)));
+    }
+
+    private void check(ConvInput in) {
+        if (in.x().cols() != inputSize()) {
+            throw new IllegalArgumentException("Expected input with " + inputSize() + " columns (got " + in.x().cols() + ")");
+        }
     }
 
     @Override
     public DMatrixRMaj preActivation(ConvInput in) {
-        if (in.x().cols() != inputSize()) {
-            throw new IllegalArgumentException("Expected input with " + inputSize() + " columns (got " + in.x().cols() + ")");
-        }
+        check(in);
         Csr m = in.topology().mean();
-        DMatrixRMaj z = GcnConv.aggregateFirst(in, m, outputSize())
-                ? Dense.mult(aggregated(in), wl.value(), null)
+        DMatrixRMaj z = aggregateFirst(in)
+                ? aggregated(in).times(wl.value(), null)
                 : m.mult(in.x().times(wl.value(), null), null);
         GcnConv.add(z, in.x().times(wr.value(), null));
         Dense.addRow(z, bias.value());
@@ -55,20 +65,53 @@ public final class SageConv implements GraphConv {
     }
 
     @Override
+    public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
+        check(in);
+        DMatrixRMaj z;
+        if (aggregateFirst(in)) {
+            z = in.<NodeMatrix>cachedRows("sage:Mx", rows, () -> aggregated(in).selectRows(rows)).times(wl.value(), null);
+        } else {
+            Csr mr = in.cachedRows("sage:M", rows, () -> in.topology().mean().selectRows(rows));
+            z = mr.mult(in.x().times(wl.value(), null), null);
+        }
+        GcnConv.add(z, rowsOf(in, rows).times(wr.value(), null));
+        Dense.addRow(z, bias.value());
+        return z;
+    }
+
+    private static NodeMatrix rowsOf(ConvInput in, int[] rows) {
+        return in.cachedRows("x", rows, () -> in.x().selectRows(rows));
+    }
+
+    @Override
     public void backward(ConvInput in, DMatrixRMaj dz) {
-        Csr m = in.topology().mean();
-        DMatrixRMaj gl = GcnConv.aggregateFirst(in, m, outputSize())
-                ? Dense.multTransA(aggregated(in), dz, null)
-                : in.x().transposeTimes(in.topology().meanTransposed().mult(dz, null), null);
-        GcnConv.add(wl.grad(), gl);
-        GcnConv.add(wr.grad(), in.x().transposeTimes(dz, null));
+        if (aggregateFirst(in)) {
+            aggregated(in).addTransposeTimes(dz, wl.grad());
+        } else {
+            in.x().addTransposeTimes(in.topology().meanTransposed().mult(dz, null), wl.grad());
+        }
+        in.x().addTransposeTimes(dz, wr.grad());
         Dense.addColumnSums(dz, bias.grad());
+    }
+
+    @Override
+    public void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
+        if (aggregateFirst(in)) {
+            in.<NodeMatrix>cachedRows("sage:Mx", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, wl.grad());
+        } else {
+            Csr mr = in.cachedRows("sage:M", rows, () -> in.topology().mean().selectRows(rows));
+            DMatrixRMaj g = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
+            mr.multAddTransposed(dzRows, g);
+            in.x().addTransposeTimes(g, wl.grad());
+        }
+        rowsOf(in, rows).addTransposeTimes(dzRows, wr.grad());
+        Dense.addColumnSums(dzRows, bias.grad());
     }
 
     @Override
     public DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz) {
         DMatrixRMaj dx = Dense.multTransB(in.topology().meanTransposed().mult(dz, null), wl.value(), null);
-        GcnConv.add(dx, Dense.multTransB(dz, wr.value(), null));
+        Dense.gemmAddTransB(dz, wr.value(), dx);
         return dx;
     }
 }

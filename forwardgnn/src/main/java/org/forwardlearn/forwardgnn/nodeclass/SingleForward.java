@@ -17,12 +17,25 @@ import org.forwardlearn.forwardgnn.layer.GraphConv;
 public final class SingleForward extends NodeProblem {
     private final PrototypeSoftmaxLoss loss;
     private final int[] trainLabels;
+    /** Training nodes then virtual nodes (the rows the loss reads), validation nodes then virtual nodes. */
+    private final int[] trainRows, valRows, localTrain;
+    private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
         super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
         this.loss = new PrototypeSoftmaxLoss(tau);
         this.trainLabels = new int[split.train().length];
         for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
+        this.trainRows = withVirtual(split.train());
+        this.valRows = withVirtual(split.val());
+        this.localTrain = new int[split.train().length];
+        for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
+    }
+
+    private int[] withVirtual(int[] nodes) {
+        int[] r = java.util.Arrays.copyOf(nodes, nodes.length + numClasses);
+        for (int k = 0; k < numClasses; k++) r[nodes.length + k] = numReal + k;
+        return r;
     }
 
     /**
@@ -40,25 +53,50 @@ public final class SingleForward extends NodeProblem {
         return new SingleForward(convs, aug, g, split, tau);
     }
 
-    /** Rows numReal .. numReal+C-1 of h: the class prototypes of this layer. */
-    private DMatrixRMaj prototypes(DMatrixRMaj h) {
+    /** The last C rows of h (from row {@code from}): the class prototypes of this layer. */
+    private DMatrixRMaj prototypes(DMatrixRMaj h, int from) {
         int d = h.numCols;
         DMatrixRMaj p = new DMatrixRMaj(numClasses, d);
-        System.arraycopy(h.data, numReal * d, p.data, 0, numClasses * d);
+        System.arraycopy(h.data, from * d, p.data, 0, numClasses * d);
         return p;
     }
 
+    private DMatrixRMaj prototypes(DMatrixRMaj h) { return prototypes(h, numReal); }
+
+    /**
+     * One step: only the training rows and the virtual nodes enter the loss, so the layer computes just
+     * those rows from its cached aggregation (and their gradient), not the whole graph.
+     */
     @Override
     public double lossAndGradient(int layer, int epoch, int batch) {
         GraphConv conv = convs.get(layer);
-        DMatrixRMaj h = conv.forward(input(layer));
-        DMatrixRMaj protos = prototypes(h);
-        DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
-        double l = loss.evaluate(h, split.train(), trainLabels, protos, dh, dp);
-        int d = h.numCols;
-        for (int i = 0; i < numClasses * d; i++) dh.data[numReal * d + i] += dp.data[i];
-        conv.localGradient(input(layer), h, dh);
+        DMatrixRMaj h = conv.forward(input(layer), trainRows);
+        int t = localTrain.length, d = h.numCols;
+        double l = loss.evaluate(h, localTrain, trainLabels, prototypes(h, t), dh, dp);
+        for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];
+        conv.localGradient(input(layer), trainRows, h, dh);
         return l;
+    }
+
+    /** Validation accuracy of the layers so far plus this one, from the validation rows alone (one product). */
+    @Override
+    public double validate(int layer) {
+        DMatrixRMaj h = convs.get(layer).forward(input(layer), valRows);
+        int[] val = split.val();
+        DMatrixRMaj protos = prototypes(h, val.length);
+        int d = h.numCols;
+        double[] logits = new double[val.length * numClasses];
+        for (int t = 0; t < val.length; t++) {
+            for (int k = 0; k < numClasses; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
+                logits[t * numClasses + k] = s / loss.tau();
+            }
+        }
+        double[] p = softmaxRows(logits, val.length, numClasses);
+        double[] scores = new double[numReal * numClasses];
+        for (int t = 0; t < val.length; t++) System.arraycopy(p, t * numClasses, scores, val[t] * numClasses, numClasses);
+        return accuracy(scores, val, true);
     }
 
     @Override
