@@ -21,6 +21,7 @@ public final class ParallelGemm {
         int m = transA ? a.numCols : a.numRows, k = transA ? a.numRows : a.numCols, n = transB ? b.numRows : b.numCols;
         if (c == null) c = new DMatrixRMaj(m, n); else c.reshape(m, n);
         final DMatrixRMaj cc = c;
+        if (transA && threads > 1 && k >= 64 * threads) return splitK(a, b, cc, threads, m, n, k);
         int parts = Math.max(1, Math.min(threads, m / 16));
         if (parts == 1) {
             block(transA, transB, a, b, cc, 0, m, n, k);
@@ -29,6 +30,27 @@ public final class ParallelGemm {
                 int s = (int) ((long) m * t / parts), e = (int) ((long) m * (t + 1) / parts);
                 block(transA, transB, a, b, cc, s, e, n, k);
             });
+        }
+        return c;
+    }
+
+    /**
+     * A^T B for tall A and B (weight gradients: k = number of nodes): the reduction is split into row
+     * blocks of A and B (contiguous in memory), each block's partial product computed in parallel and
+     * summed. (Splitting C's rows instead would need an offset into A^T that netlib's bounds check rejects.)
+     */
+    private static DMatrixRMaj splitK(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, int parts, int m, int n, int k) {
+        double[][] partial = new double[parts][];
+        partial[0] = c.data;
+        for (int t = 1; t < parts; t++) partial[t] = new double[m * n];
+        SparseKernels.Pools.run(parts, t -> {
+            int s = (int) ((long) k * t / parts), e = (int) ((long) k * (t + 1) / parts);
+            BLAS_INSTANCE.dgemm("N", "T", n, m, e - s, 1.0, b.data, s * b.numCols, b.numCols,
+                    a.data, s * a.numCols, a.numCols, 0.0, partial[t], 0, n);
+        });
+        for (int t = 1; t < parts; t++) {
+            double[] p = partial[t];
+            for (int i = 0; i < m * n; i++) c.data[i] += p[i];
         }
         return c;
     }

@@ -9,29 +9,32 @@ import org.forwardlearn.core.kernel.Kernels;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.Csr;
 import org.forwardlearn.forwardgnn.graph.Dense;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.layer.ConvInput;
 import org.forwardlearn.forwardgnn.layer.GcnConv;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
 
 /**
- * forwardgnn's {@link GcnConv} (same parameters, same product order, same results up to rounding)
- * with the proposed optimisations switchable one by one, to measure what each buys end to end:
+ * forwardgnn's {@link GcnConv} (same parameters, same product order and row restriction as the
+ * current GcnConv, same results up to rounding) with the proposed optimisations switchable one by
+ * one, to measure what each buys end to end:
  * <ul>
- *   <li>{@code dense}: dense products through core's {@link Kernels} (netlib) instead of EJML's
- *       multi-threaded ops ({@code Dense.mult}), or {@code pgemm}: netlib split over the cores;</li>
- *   <li>{@code sparse}: the register-blocked Vector-API CSR kernel of {@link SparseKernels};</li>
- *   <li>{@code memo}: reuse the forward output when the weights did not change since the last forward
- *       on the same input (the trainer validates after the step, so the next epoch's forward repeats
- *       the validation forward).</li>
+ *   <li>{@code sparse}: the register-blocked Vector-API CSR kernel of {@link SparseKernels} for every
+ *       sparse x dense product, and X^T g / Â_R^T dz as gathers over cached transposes instead of
+ *       scatters ({@code Csr.multAddTransposed});</li>
+ *   <li>{@code pgemm}: dense products split over the cores ({@link ParallelGemm}) instead of core's
+ *       single-threaded {@link Kernels};</li>
+ *   <li>{@code memo}: in transform-then-aggregate layers, reuse x W when W did not change since it was
+ *       last computed (the trainer validates after the step, so the next step repeats that product).</li>
  * </ul>
  */
 public final class ProtoGcnConv implements GraphConv {
     /** Which optimisations are on. */
-    public record Options(boolean dense, boolean pgemm, boolean sparse, boolean memo, int threads) {
+    public record Options(boolean sparse, boolean pgemm, boolean memo, int threads) {
         public static Options parse(String spec) {
             List<String> s = Arrays.asList(spec.split(","));
-            return new Options(s.contains("dense"), s.contains("pgemm"), s.contains("sparse"), s.contains("memo"),
-                    Runtime.getRuntime().availableProcessors());
+            return new Options(s.contains("sparse"), s.contains("pgemm"), s.contains("memo"),
+                    s.contains("1t") ? 1 : Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -39,9 +42,9 @@ public final class ProtoGcnConv implements GraphConv {
     private final Parameter weight, bias;
     private final Options opt;
     private static final Map<Csr, CsrArrays> ARRAYS = new IdentityHashMap<>();
-    private ConvInput lastIn;
-    private double[] lastW, lastB;
-    private DMatrixRMaj lastZ;
+    private ConvInput xwIn;
+    private double[] xwW;
+    private DMatrixRMaj xw;
 
     public ProtoGcnConv(GcnConv base, Options opt) {
         this.base = base;
@@ -55,75 +58,84 @@ public final class ProtoGcnConv implements GraphConv {
     @Override public int outputSize() { return base.outputSize(); }
     @Override public List<Parameter> parameters() { return base.parameters(); }
     @Override public GraphConv copy() { return new ProtoGcnConv((GcnConv) base.copy(), opt); }
+    @Override public DMatrixRMaj preActivation(ConvInput in) { return base.preActivation(in); }
+    @Override public void backward(ConvInput in, DMatrixRMaj dz) { base.backward(in, dz); }
+    @Override public DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz) { return base.inputGradient(in, dz); }
 
     static synchronized CsrArrays arrays(Csr m) { return ARRAYS.computeIfAbsent(m, CsrArrays::of); }
 
-    private static boolean aggregateFirst(ConvInput in, Csr a, int outSize) {
-        long n = in.x().rows(), f = in.x().cols();
-        double at = (double) n * f * outSize + (in.constant() ? 0 : (double) a.nonZeros() * f);
-        double ta = (double) in.x().nonZeros() * outSize + (double) a.nonZeros() * outSize;
-        return at <= ta;
+    private NodeMatrix aggregated(ConvInput in) {
+        return in.cached("gcn:Ax", () -> in.x().aggregateNodes(in.topology().gcn()));
     }
 
-    private DMatrixRMaj dense(boolean transA, DMatrixRMaj a, DMatrixRMaj b) {
-        if (opt.pgemm()) return ParallelGemm.gemm(transA, false, a, b, null, opt.threads());
-        if (opt.dense()) return transA ? Kernels.multTransA(a, b, null) : Kernels.mult(a, b, null);
-        return transA ? Dense.multTransA(a, b, null) : Dense.mult(a, b, null);
+    /** The same decision rule as the current GcnConv for constant inputs. */
+    private boolean aggregateFirst(ConvInput in) {
+        return in.cached("proto:order", () -> !in.x().isSparse()
+                || aggregated(in).nonZeros() <= in.x().nonZeros() + (long) in.topology().gcn().nonZeros());
     }
 
     private DMatrixRMaj sparse(Csr a, DMatrixRMaj b) {
         return opt.sparse() ? SparseKernels.mult(arrays(a), b, null, opt.threads()) : a.mult(b, null);
     }
 
-    private DMatrixRMaj aggregated(ConvInput in) {
-        return in.cached("gcn:Ax", () -> in.x().aggregate(in.topology().gcn()));
+    private DMatrixRMaj times(NodeMatrix m, DMatrixRMaj w) {
+        if (m.isSparse()) return sparse(m.toCsr(), w);
+        if (opt.pgemm()) return ParallelGemm.gemm(false, false, m.toDense(), w, null, opt.threads());
+        return Kernels.mult(m.toDense(), w, null);
+    }
+
+    /** acc += m^T g. */
+    private void addTransposeTimes(ConvInput in, String key, NodeMatrix m, DMatrixRMaj g, DMatrixRMaj acc) {
+        DMatrixRMaj p;
+        if (m.isSparse() && opt.sparse()) {
+            Csr t = in.cached(key, () -> m.toCsr().transpose());
+            p = sparse(t, g);
+        } else if (!m.isSparse() && opt.pgemm()) {
+            p = ParallelGemm.gemm(true, false, m.toDense(), g, null, opt.threads());
+        } else {
+            m.addTransposeTimes(g, acc);
+            return;
+        }
+        for (int i = 0; i < p.data.length; i++) acc.data[i] += p.data[i];
+    }
+
+    private DMatrixRMaj xw(ConvInput in) {
+        if (opt.memo() && in == xwIn && Arrays.equals(weight.value().data, xwW)) return xw;
+        DMatrixRMaj r = times(in.x(), weight.value());
+        if (opt.memo()) { xwIn = in; xwW = weight.value().data.clone(); xw = r; }
+        return r;
     }
 
     @Override
-    public DMatrixRMaj preActivation(ConvInput in) {
-        if (opt.memo() && in == lastIn && Arrays.equals(weight.value().data, lastW) && Arrays.equals(bias.value().data, lastB)) {
-            return lastZ.copy();
-        }
-        Csr a = in.topology().gcn();
+    public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
         DMatrixRMaj z;
-        if (aggregateFirst(in, a, outputSize())) {
-            z = dense(false, aggregated(in), weight.value());
-        } else if (in.x().isSparse()) {
-            Csr x = in.cached("proto:X", () -> in.x().toCsr());
-            z = sparse(a, sparse(x, weight.value()));
+        if (aggregateFirst(in)) {
+            z = times(in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)), weight.value());
         } else {
-            z = sparse(a, in.x().times(weight.value(), null));
+            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
+            z = sparse(ar, xw(in));
         }
         Dense.addRow(z, bias.value());
-        if (opt.memo()) {
-            lastIn = in;
-            lastW = weight.value().data.clone();
-            lastB = bias.value().data.clone();
-            lastZ = z.copy();
-        }
         return z;
     }
 
     @Override
-    public void backward(ConvInput in, DMatrixRMaj dz) {
-        Csr a = in.topology().gcn();
-        DMatrixRMaj gw;
-        if (aggregateFirst(in, a, outputSize())) {
-            gw = dense(true, aggregated(in), dz);
+    public void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
+        if (aggregateFirst(in)) {
+            NodeMatrix axr = in.cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows));
+            addTransposeTimes(in, "proto:AxT" + System.identityHashCode(rows), axr, dzRows, weight.grad());
         } else {
-            DMatrixRMaj ad = sparse(in.topology().gcnTransposed(), dz);
-            if (in.x().isSparse() && opt.sparse()) {
-                Csr xt = in.cached("proto:Xt", () -> in.x().toCsr().transpose());
-                gw = sparse(xt, ad);
+            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
+            DMatrixRMaj g;
+            if (opt.sparse()) {
+                Csr art = in.cachedRows("proto:AT", rows, ar::transpose);
+                g = sparse(art, dzRows);
             } else {
-                gw = in.x().transposeTimes(ad, null);
+                g = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
+                ar.multAddTransposed(dzRows, g);
             }
+            addTransposeTimes(in, "proto:XT", in.x(), g, weight.grad());
         }
-        double[] acc = weight.grad().data;
-        for (int i = 0; i < gw.getNumElements(); i++) acc[i] += gw.data[i];
-        Dense.addColumnSums(dz, bias.grad());
+        Dense.addColumnSums(dzRows, bias.grad());
     }
-
-    @Override
-    public DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz) { return base.inputGradient(in, dz); }
 }
