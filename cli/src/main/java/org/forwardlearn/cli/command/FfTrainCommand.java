@@ -38,15 +38,15 @@ public final class FfTrainCommand implements Callable<Integer> {
             description = "fashion-mnist, mnist or digits (any sample-set dataset of 'data list').")
     String dataset;
 
-    @Option(names = "--loss", defaultValue = "symba", paramLabel = "ff|symba",
-            description = "Layer objective: ff (Hinton, threshold) or symba (alpha) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", paramLabel = "ff|symba",
+            description = "Layer objective: ff (Hinton, threshold) or symba (alpha) (default: core FfMlpConfig.defaults()).")
     String loss;
 
-    @Option(names = "--layers", defaultValue = "2", description = "Hidden layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Option(names = "--layers", description = "Hidden layers (default: core FfMlpConfig.defaults()).")
+    Integer layers;
 
-    @Option(names = "--hidden", defaultValue = "1000", description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", description = "Units per hidden layer (default: core FfMlpConfig.defaults()).")
+    Integer hidden;
 
     @Option(names = "--epochs", description = "Maximum epochs (default: core FfMlpConfig.defaults()).")
     Integer epochs;
@@ -128,8 +128,8 @@ public final class FfTrainCommand implements Callable<Integer> {
         result.put("dataset", dataset);
         result.put("method", "ff");
         result.put("loss", cfg.loss());
-        result.put("layers", layers);
-        result.put("hidden", hidden);
+        result.put("layers", cfg.hidden().length);
+        result.put("hidden", cfg.hidden()[0]);
         result.put("test_accuracy", testAcc);
         result.put("val_accuracy", valAcc);
         result.put("train_seconds", trainSeconds);
@@ -168,12 +168,21 @@ public final class FfTrainCommand implements Callable<Integer> {
     }
 
     FfMlpConfig config() {
-        if (layers < 1) throw CliException.usage("--layers: expected >= 1 (got " + layers + ")");
-        if (hidden < 1) throw CliException.usage("--hidden: expected >= 1 (got " + hidden + ")");
-        if (!loss.equals("ff") && !loss.equals("symba")) throw CliException.usage("--loss: expected ff or symba (got '" + loss + "')");
-        int[] sizes = new int[layers];
-        java.util.Arrays.fill(sizes, hidden);
-        FfMlpConfig c = FfMlpConfig.defaults().withHidden(sizes).withLoss(loss).withSeed(seed);
+        FfMlpConfig c = FfMlpConfig.defaults();
+        int[] dflt = c.hidden();
+        if (layers != null || hidden != null) {
+            int n = layers != null ? layers : dflt.length, h = hidden != null ? hidden : dflt[0];
+            if (n < 1) throw CliException.usage("--layers: expected >= 1 (got " + n + ")");
+            if (h < 1) throw CliException.usage("--hidden: expected >= 1 (got " + h + ")");
+            int[] sizes = new int[n];
+            java.util.Arrays.fill(sizes, h);
+            c = c.withHidden(sizes);
+        }
+        if (loss != null) {
+            if (!loss.equals("ff") && !loss.equals("symba")) throw CliException.usage("--loss: expected ff or symba (got '" + loss + "')");
+            c = c.withLoss(loss);
+        }
+        c = c.withSeed(seed);
         if (epochs != null) c = c.withEpochs(epochs);
         if (batchSize != null) c = c.withBatchSize(batchSize);
         if (threshold != null) c = c.withThreshold(threshold);
