@@ -52,7 +52,8 @@ public final class PhysicalOptions {
     @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
     Double alpha;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "System option, repeatable (e.g. slm-side=14, camera=128, encoding=amplitude).")
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "System option, repeatable (e.g. camera=128, encoding=amplitude); KEY@B applies to block B only (slm-side@1=8).")
     Map<String, String> systemOptions = new LinkedHashMap<>();
 
     @Option(names = "--device", paramLabel = "tcp://HOST:PORT",
