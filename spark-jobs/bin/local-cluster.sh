@@ -46,6 +46,12 @@ wait_registered() {
   for _ in $(seq 1 120); do
     n=$(grep -c "Registering worker" "$DIR/master.log" 2>/dev/null || true)
     [[ "${n:-0}" -ge 2 ]] && return 0
+    for f in master worker1 worker2; do   # fail fast when a daemon died (e.g. a class path problem)
+      if ! kill -0 "$(cat "$DIR/$f.pid")" 2>/dev/null; then
+        echo "Expected $f (PID $(cat "$DIR/$f.pid")) to be running (got it exited); see $DIR/$f.log:" >&2
+        tail -5 "$DIR/$f.log" >&2; return 1
+      fi
+    done
     sleep 1
   done
   echo "Expected 2 workers registered with $MASTER within 120 s (got ${n:-0}); see $DIR/*.log" >&2; return 1
