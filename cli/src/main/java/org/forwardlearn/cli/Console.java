@@ -77,14 +77,30 @@ public final class Console {
         return System.console() != null;
     }
 
-    /** Terminal width from $COLUMNS, else 100. */
+    private static volatile int width = -1;
+
+    /** Terminal width: $COLUMNS, else {@code stty size} on /dev/tty (once), else 100. */
     public static int width() {
+        if (width > 0) return width;
+        int w = 100;
         try {
             String c = System.getenv("COLUMNS");
-            if (c != null) return Math.max(40, Integer.parseInt(c.trim()));
-        } catch (NumberFormatException e) {
-            // ignore
+            if (c != null && !c.isBlank()) {
+                w = Integer.parseInt(c.trim());
+            } else if (Files.exists(Path.of("/dev/tty"))) {
+                Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    String[] rc = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim().split("\\s+");
+                    if (rc.length == 2) w = Integer.parseInt(rc[1]);
+                } else {
+                    p.destroy();
+                }
+            }
+        } catch (Exception e) {
+            // no terminal size: keep the default
         }
-        return 100;
+        width = Math.max(40, w);
+        return width;
     }
 }

@@ -99,14 +99,25 @@ public final class ProgressListener implements TrainingListener {
     }
 
     String barLine(EpochStats s) {
+        return barLine(s, Console.width() - 1);
+    }
+
+    /** The bar line, dropping the best metric and then shortening the bar when the terminal is narrow. */
+    String barLine(EpochStats s, int width) {
         int done = s.epoch() + 1;
         double frac = Math.min(1.0, done / (double) Math.max(1, s.maxEpochs()));
-        int w = 24;
-        int filled = (int) Math.round(frac * w);
-        String bar = "#".repeat(filled) + ".".repeat(w - filled);
-        return String.format(Locale.ROOT, "%s [%s] %d/%d loss %.4f %s %s (best %s) %s ETA %s",
-                layerName(s.layer()), bar, done, s.maxEpochs(), s.loss(), metricName, Format.metric(lastMetric),
-                Format.metric(s.bestMetric()), Format.clock(s.elapsedSeconds()), Format.clock(eta(s)));
+        String line = "";
+        for (int variant = 0; variant < 3; variant++) {
+            int w = variant < 2 ? 24 : 10;
+            int filled = (int) Math.round(frac * w);
+            String bar = "#".repeat(filled) + ".".repeat(w - filled);
+            String best = variant == 0 ? " (best " + Format.metric(s.bestMetric()) + ")" : "";
+            line = String.format(Locale.ROOT, "%s [%s] %d/%d loss %.4f %s %s%s %s ETA %s", layerName(s.layer()), bar, done,
+                    s.maxEpochs(), s.loss(), metricName, Format.metric(lastMetric), best, Format.clock(s.elapsedSeconds()),
+                    Format.clock(eta(s)));
+            if (line.length() <= width) return line;
+        }
+        return line;
     }
 
     String plainLine(EpochStats s) {

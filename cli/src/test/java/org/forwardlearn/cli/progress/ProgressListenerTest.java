@@ -53,6 +53,16 @@ class ProgressListenerTest {
     }
 
     @Test
+    void narrowTerminalsKeepTheEta() {
+        ProgressListener p = new ProgressListener(console(true), "val_acc", 10.0, () -> now);
+        p.onRunStart(2, 0);
+        EpochStats s = new EpochStats(0, 4, 100, 0.5, 0.7, 0.75, 5);
+        assertTrue(p.barLine(s, 200).contains("(best 0.7500)"));
+        String narrow = p.barLine(s, 75);
+        assertTrue(narrow.length() <= 75 && narrow.contains("ETA 01:35"), narrow);
+    }
+
+    @Test
     void noneModeIsSilent() {
         Console c = console(true);
         c.progressMode(Console.ProgressMode.NONE);
