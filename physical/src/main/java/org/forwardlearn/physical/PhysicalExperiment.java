@@ -190,7 +190,7 @@ public final class PhysicalExperiment {
             if (m.equals("pff") || m.equals("random-map") || m.equals("digital")) {
                 PffModel model = new PffTrainer(pffConfig()).fit(d.xTrain(), d.yTrain(), d.classes(), systems, listener,
                         cfg.checkpoint(), cfg.resume());
-                double acc = model.accuracy(d.xTest(), d.yTest(), systems, test);
+                double acc = evaluate(systems, extra, () -> model.accuracy(d.xTest(), d.yTest(), systems, test));
                 if (model.readout() != null) extra.put("readout_test_accuracy", model.readoutAccuracy(d.xTest(), d.yTest(), systems, test));
                 extra.put("test_device_queries", test.queries());
                 double val = model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1)[2];
@@ -204,12 +204,30 @@ public final class PhysicalExperiment {
                 long already = systems.get(0).samples();
                 for (PhysicalSystem s : systems) if (s instanceof SimulatedSystem sim) sim.elapse(Math.max(0, pffSamples(d) - already), 64);
             }
-            double acc = b.accuracy(d.xTest(), d.yTest(), systems, test);
+            double acc = evaluate(systems, extra, () -> b.accuracy(d.xTest(), d.yTest(), systems, test));
             extra.put("test_device_queries", test.queries());
             return result(d, acc, Double.NaN, b.meter().queries(), b.meter().samples(), b.meter().macs(), b.trainSeconds(), b.history(), extra);
         } finally {
             for (PhysicalSystem s : systems) s.close();
         }
+    }
+
+    /**
+     * Without drift: one test pass. With drift: the test accuracy is measured on a snapshot of the devices as they
+     * are at the end of training (drift held, {@link SimulatedSystem#holdDrift}), the same for every method; then a
+     * second pass on the live device, drifting while it is measured, is reported as {@code live_test_accuracy}
+     * (goodness inference measures C rows per sample, so its device drifts C times further during that pass).
+     */
+    private double evaluate(List<PhysicalSystem> systems, Map<String, Object> extra, java.util.function.DoubleSupplier pass) {
+        List<SimulatedSystem> sims = new ArrayList<>();
+        for (PhysicalSystem s : systems) if (s instanceof SimulatedSystem sim && sim.settings().drift() > 0) sims.add(sim);
+        if (sims.isEmpty()) return pass.getAsDouble();
+        for (SimulatedSystem s : sims) s.holdDrift(true);
+        double acc = pass.getAsDouble();
+        for (SimulatedSystem s : sims) s.holdDrift(false);
+        extra.put("test_device_snapshot", true);
+        extra.put("live_test_accuracy", pass.getAsDouble());
+        return acc;
     }
 
     private PhysicalResult result(Dataset d, double acc, double val, long q, long s, long macs, double secs, List<double[]> hist,

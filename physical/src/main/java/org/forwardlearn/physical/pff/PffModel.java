@@ -16,9 +16,13 @@ import org.forwardlearn.physical.PhysicalSystem;
  */
 public record PffModel(PffNetwork network, LinearReadout readout, List<double[]> history, long queries, long samples,
                        long macs, double trainSeconds) {
-    /** Test accuracy by goodness (C device passes per sample); the meter counts the inference cost. */
+    /**
+     * Test accuracy by goodness (C device passes per sample); the meter counts the inference cost. Samples are
+     * scored in chunks of the training batch size, so that the label-embedding value (the batch max of |x|) has
+     * the same statistics as in training.
+     */
     public double accuracy(double[][] x, int[] y, List<? extends PhysicalSystem> systems, Meter meter) {
-        return PffNetwork.accuracy(network.predict(x, systems, meter, 256), y);
+        return PffNetwork.accuracy(network.predict(x, systems, meter, network.config().batchSize()), y);
     }
 
     /** Test accuracy with the linear readout (one device pass per sample). */

@@ -98,7 +98,7 @@ public final class PffTrainer {
                     if (!last) save(checkpoint, fp, net, systems, meter, e, k + 1, epochLoss, priorSeconds + secs(t0), history, ls);
                 }
             }
-            double val = xv.length == 0 ? Double.NaN : PffNetwork.accuracy(net.predict(xv, systems, meter, 256), yv);
+            double val = xv.length == 0 ? Double.NaN : PffNetwork.accuracy(net.predict(xv, systems, meter, config.batchSize()), yv);
             double elapsed = priorSeconds + secs(t0);
             history.add(new double[] {e, epochLoss / batches, val, elapsed});
             ls.onEpochEnd(e, epochLoss / batches, val, elapsed);

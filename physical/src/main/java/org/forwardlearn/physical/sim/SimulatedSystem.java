@@ -20,6 +20,7 @@ public abstract class SimulatedSystem implements StatefulSystem, DifferentiableS
     private long samples;
     private int generation;
     private boolean closed;
+    private boolean driftHeld;
 
     protected SimulatedSystem(SimSettings settings, SystemSpec spec) {
         this.settings = settings;
@@ -109,7 +110,7 @@ public abstract class SimulatedSystem implements StatefulSystem, DifferentiableS
         if (at >= 0 && generation == 0 && before < at && samples >= at) {
             generation = 1;
             build(generation);
-        } else if (settings.drift() > 0) {
+        } else if (settings.drift() > 0 && !driftHeld) {
             SplittableRandom rng = Seeds.stream(settings.seed(), 0x64726966L, queries);
             double step = settings.drift() * driftScale() * Math.sqrt(rows);
             double[] p = driftParameters();
@@ -117,6 +118,15 @@ public abstract class SimulatedSystem implements StatefulSystem, DifferentiableS
             driftChanged();
         }
     }
+
+    /**
+     * Holds (true) or releases (false) the slow drift: while held, measurements still count but the drifting
+     * parameters do not move (the re-draw still happens at its sample count). Used to evaluate every method on
+     * a snapshot of the device as it is at the end of training.
+     */
+    public void holdDrift(boolean hold) { driftHeld = hold; }
+
+    public boolean driftHeld() { return driftHeld; }
 
     /**
      * Lets the device drift as if {@code samples} samples had been measured in batches of {@code batch}, without
