@@ -12,7 +12,10 @@ import org.forwardlearn.spark.partition.NodePartitioning;
 import org.forwardlearn.spark.partition.PartitionReport;
 import org.junit.jupiter.api.Test;
 
-/** Four 10-cliques joined in a ring by single edges: LDG finds the cliques, hash does not. */
+/**
+ * Four 10-cliques joined in a ring by single edges: LDG (ids streamed in ascending order) finds the cliques,
+ * hash does not.
+ */
 class PartitioningTest {
     @Test
     void ldgCutsFewerEdgesThanHashWithGoodBalance() {
@@ -23,7 +26,9 @@ class PartitioningTest {
                 nodes.add(GraphValidatorTest.n(c * 10 + i, c % 2, i < 5 ? "train" : "test"));
                 for (int j = i + 1; j < 10; j++) { e.add((long) c * 10 + i); e.add((long) c * 10 + j); }
             }
-            e.add((long) c * 10); e.add((long) ((c + 1) % 4) * 10 + 1);
+            // The ring joins the LAST node of each clique to the last node of the next one. (A ring edge into a
+            // clique's first streamed node would pull that node, correctly for LDG, into the neighbour's partition.)
+            e.add((long) c * 10 + 9); e.add((long) ((c + 1) % 4) * 10 + 9);
         }
         GraphTables g = GraphValidator.validate(GraphValidatorTest.nodes(nodes.toArray(new Row[0])),
                 GraphValidatorTest.edges(e.stream().mapToLong(Long::longValue).toArray()));
