@@ -50,6 +50,31 @@ public record SfConfig(String conv, int layers, int hidden, double tau, int part
 
     public SfConfig withTrainer(TrainerConfig v) { return new SfConfig(conv, layers, hidden, tau, partitions, partitioner, symmetrise, v); }
 
+    /**
+     * The inverse of {@link #toMap} for the keys that define a model (conv, layers, hidden, tau, partitions,
+     * partitioner, symmetrise, seed); training keys that are absent take core's defaults.
+     */
+    public static SfConfig fromMap(Map<String, String> m) {
+        TrainerConfig t = TrainerConfig.defaults();
+        if (m.containsKey("seed")) t = t.withSeed(Long.parseLong(m.get("seed")));
+        if (m.containsKey("max_epochs")) t = t.withMaxEpochs(Integer.parseInt(m.get("max_epochs")));
+        if (m.containsKey("patience")) t = t.withPatience(Integer.parseInt(m.get("patience")));
+        if (m.containsKey("validate_every")) t = t.withValidateEvery(Integer.parseInt(m.get("validate_every")));
+        if (m.containsKey("lr") && m.containsKey("weight_decay")) {
+            t = t.withOptimizer(org.forwardlearn.core.optim.OptimizerConfig.adam(Double.parseDouble(m.get("lr")),
+                    Double.parseDouble(m.get("weight_decay"))));
+        }
+        return new SfConfig(req(m, "conv"), Integer.parseInt(req(m, "layers")), Integer.parseInt(req(m, "hidden")),
+                Double.parseDouble(req(m, "tau")), Integer.parseInt(req(m, "partitions")), req(m, "partitioner"),
+                Boolean.parseBoolean(req(m, "symmetrise")), t);
+    }
+
+    private static String req(Map<String, String> m, String k) {
+        String v = m.get(k);
+        if (v == null) throw new IllegalArgumentException("Expected key '" + k + "' in the SF configuration (got keys " + m.keySet() + ")");
+        return v;
+    }
+
     /** Flat description for provenance, checkpoint metadata and the resume check. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>(trainer.toMap());
