@@ -82,6 +82,24 @@ class KernelPathTest {
     }
 
     @Test
+    void vectorCsrProductsMatchEjml() {
+        GraphData g = TestGraphs.planted(70, 3, 40, true, 4);
+        Csr x = g.features().toCsr();
+        for (int d : new int[] {1, 7, 50, 128}) {
+            DMatrixRMaj b = new DMatrixRMaj(40, d);
+            for (int i = 0; i < b.data.length; i++) b.data[i] = Math.sin(0.3 * i);
+            DMatrixRMaj ref = new DMatrixRMaj(1, 1);
+            CommonOps_DDRM.mult(x.toDense(), b, ref);
+            close(ref, x.mult(b, null));
+            DMatrixRMaj acc = new DMatrixRMaj(70, d);
+            acc.fill(1.5);
+            x.multAdd(b, acc);
+            for (int i = 0; i < ref.data.length; i++) ref.data[i] += 1.5;
+            close(ref, acc);
+        }
+    }
+
+    @Test
     void denseInputAggregationIsUnchanged() {
         GraphData g = TestGraphs.planted(50, 3, 20, false, 2);
         NodeMatrix x = g.features();

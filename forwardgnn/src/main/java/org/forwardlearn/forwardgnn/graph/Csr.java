@@ -155,12 +155,43 @@ public final class Csr {
         return out;
     }
 
+    /** True when the Vector-API kernel is usable (the JVM was started with --add-modules jdk.incubator.vector). */
+    static final boolean VECTOR = vectorAvailable();
+
+    private static boolean vectorAvailable() {
+        if (Boolean.getBoolean("forwardlearn.scalarCsr")) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            VectorCsr.rows(new int[] {0, 1}, new int[] {0}, new double[] {1}, new double[] {1}, 1, new double[1], 0, 1, false);
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** acc += this * b (acc is rows x b.numCols). */
+    public DMatrixRMaj multAdd(DMatrixRMaj b, DMatrixRMaj acc) {
+        if (b.numRows != cols || acc.numRows != rows || acc.numCols != b.numCols) {
+            throw new IllegalArgumentException("Expected b with " + cols + " rows and acc " + rows + "x" + b.numCols + " (got b "
+                    + b.numRows + "x" + b.numCols + ", acc " + acc.numRows + "x" + acc.numCols + ")");
+        }
+        if (acc == b) throw new IllegalArgumentException("Expected an output distinct from the operand");
+        if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, acc.data, 0, rows, true);
+        else scalarRows(b, acc, 0, rows, true);
+        return acc;
+    }
+
     private void multRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to) {
+        if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, out.data, from, to, false);
+        else scalarRows(b, out, from, to, false);
+    }
+
+    private void scalarRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to, boolean accumulate) {
         int d = b.numCols;
         double[] bd = b.data, od = out.data;
         for (int i = from; i < to; i++) {
             int oo = i * d;
-            Arrays.fill(od, oo, oo + d, 0.0);
+            if (!accumulate) Arrays.fill(od, oo, oo + d, 0.0);
             for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
                 double v = vals[k];
                 int bo = colIdx[k] * d;

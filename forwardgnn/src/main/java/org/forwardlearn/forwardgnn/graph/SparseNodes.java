@@ -16,12 +16,14 @@ final class SparseNodes implements NodeMatrix {
 
     @Override public DMatrixRMaj times(DMatrixRMaj w, DMatrixRMaj out) { return m.mult(w, out); }
 
-    @Override
-    public DMatrixRMaj transposeTimes(DMatrixRMaj g, DMatrixRMaj out) {
+    private Csr transposed() {
         Csr t = transposed;
         if (t == null) { t = m.transpose(); transposed = t; }
-        return t.mult(g, out);
+        return t;
     }
+
+    @Override
+    public DMatrixRMaj transposeTimes(DMatrixRMaj g, DMatrixRMaj out) { return transposed().mult(g, out); }
 
     /** Densities above this make the aggregation dense (a dense product is then cheaper than a sparse one). */
     static final double MAX_SPARSE_DENSITY = 0.25;
@@ -36,7 +38,8 @@ final class SparseNodes implements NodeMatrix {
 
     @Override public NodeMatrix selectRows(int[] rows) { return new SparseNodes(m.selectRows(rows)); }
 
-    @Override public void addTransposeTimes(DMatrixRMaj g, DMatrixRMaj acc) { m.multAddTransposed(g, acc); }
+    /** acc += x^T g as a gather over the cached transpose (register-accumulated rows; cheaper than a scatter). */
+    @Override public void addTransposeTimes(DMatrixRMaj g, DMatrixRMaj acc) { transposed().multAdd(g, acc); }
 
     @Override public NodeMatrix rowL2Normalized() { return new SparseNodes(m.rowL2Normalized(1e-8)); }
 

@@ -100,9 +100,8 @@ public final class GcnConv implements GraphConv {
         if (aggregateFirst(in)) {
             in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, weight.grad());
         } else {
-            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
-            DMatrixRMaj g = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
-            ar.multAddTransposed(dzRows, g);
+            Csr arT = in.cachedRows("gcn:AT", rows, () -> in.topology().gcn().selectRows(rows).transpose());
+            DMatrixRMaj g = arT.mult(dzRows, null);
             in.x().addTransposeTimes(g, weight.grad());
         }
         Dense.addColumnSums(dzRows, bias.grad());

@@ -99,9 +99,8 @@ public final class SageConv implements GraphConv {
         if (aggregateFirst(in)) {
             in.<NodeMatrix>cachedRows("sage:Mx", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, wl.grad());
         } else {
-            Csr mr = in.cachedRows("sage:M", rows, () -> in.topology().mean().selectRows(rows));
-            DMatrixRMaj g = new DMatrixRMaj(in.x().rows(), dzRows.numCols);
-            mr.multAddTransposed(dzRows, g);
+            Csr mrT = in.cachedRows("sage:MT", rows, () -> in.topology().mean().selectRows(rows).transpose());
+            DMatrixRMaj g = mrT.mult(dzRows, null);
             in.x().addTransposeTimes(g, wl.grad());
         }
         rowsOf(in, rows).addTransposeTimes(dzRows, wr.grad());
