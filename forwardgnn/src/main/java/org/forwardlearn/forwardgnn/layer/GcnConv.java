@@ -1,5 +1,6 @@
 package org.forwardlearn.forwardgnn.layer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -61,12 +62,33 @@ public final class GcnConv implements GraphConv {
         return in.cached("gcn:order", () -> aggregateFirst(in, in.topology().gcn(), outputSize(), () -> aggregated(in)));
     }
 
+    /** The last x W of a constant input with the W it was computed with (perf proposal P3). */
+    private static final class XwMemo { DMatrixRMaj w, xw; }
+
+    /**
+     * x W for the transform-first order. For a constant input the last product is kept with a copy of
+     * W and reused when W is unchanged (the trainer validates after a step, and the next step
+     * multiplies the same x by the same W): comparing W costs far less than the sparse product.
+     */
+    private DMatrixRMaj xw(ConvInput in) {
+        DMatrixRMaj w = weight.value();
+        if (!in.constant()) return in.x().times(w, null);
+        XwMemo m = in.cached("gcn:xw", XwMemo::new);
+        if (m.w != null && m.w.numRows == w.numRows && m.w.numCols == w.numCols && Arrays.equals(m.w.data, 0, w.getNumElements(),
+                w.data, 0, w.getNumElements())) {
+            return m.xw;
+        }
+        m.xw = in.x().times(w, m.xw);
+        if (m.w == null) m.w = w.copy(); else m.w.setTo(w);
+        return m.xw;
+    }
+
     @Override
     public DMatrixRMaj preActivation(ConvInput in) {
         check(in);
         DMatrixRMaj z = aggregateFirst(in)
                 ? aggregated(in).times(weight.value(), null)
-                : in.topology().gcn().mult(in.x().times(weight.value(), null), null);
+                : in.topology().gcn().mult(xw(in), null);
         Dense.addRow(z, bias.value());
         return z;
     }
@@ -79,7 +101,7 @@ public final class GcnConv implements GraphConv {
             z = in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).times(weight.value(), null);
         } else {
             Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
-            z = ar.mult(in.x().times(weight.value(), null), null);
+            z = ar.mult(xw(in), null);
         }
         Dense.addRow(z, bias.value());
         return z;
