@@ -149,6 +149,20 @@ class CommandsSmokeTest {
     }
 
     @Test
+    void divergedTrainingIsAOneLineErrorAndATableGoesOn() {
+        CliRun train = CliRun.of("gnn", "train", "--dataset", "citationfull-cora_ml", "--layers", "1", "--epochs", "4", "--lr", "1e200",
+                "--data-dir", data().toString());
+        assertEquals(Main.EXIT_FAILURE, train.code(), train.toString());
+        assertTrue(train.err().lines().filter(l -> l.startsWith("forwardlearn: ")).allMatch(l -> l.contains("diverged")), train.toString());
+        assertFalse(train.err().contains("\tat "));
+        CliRun table = CliRun.of("gnn", "table", "--datasets", "citationfull-cora_ml", "--methods", "sf", "--convs", "gcn", "--layers",
+                "1", "--splits", "0", "--epochs", "4", "--lr", "1e200", "--data-dir", data().toString());
+        assertEquals(Main.EXIT_FAILURE, table.code(), table.toString());
+        assertTrue(table.out().contains("| citationfull-cora_ml | sf"), "the table is still printed: " + table);
+        assertTrue(table.err().contains("1 of 1 runs failed"), table.toString());
+    }
+
+    @Test
     void physicalTrainCompareAndResumeErrors() throws Exception {
         Path out = tmp.resolve("phys");
         ok("physical", "train", "--dataset", "vowels", "--system", "acoustic", "--blocks", "2", "--epochs", "2", "--seed", "1",

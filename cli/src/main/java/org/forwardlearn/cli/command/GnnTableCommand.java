@@ -71,6 +71,7 @@ public final class GnnTableCommand implements Callable<Integer> {
         Path runsDir = run.out == null ? null : run.out.resolve("runs");
 
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         int done = 0;
         for (String ds : datasets) {
             GraphData g = GnnRunner.load(ds, root.dataDir());
@@ -85,7 +86,16 @@ public final class GnnTableCommand implements Callable<Integer> {
                         TrainingListener listener = console.effectiveProgressMode() == Console.ProgressMode.BAR
                                 ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val"))
                                 : new DivergenceGuard();
-                        GnnResult r = GnnRunner.run(cfg, g, listener);
+                        GnnResult r;
+                        try {
+                            r = GnnRunner.run(cfg, g, listener);
+                        } catch (RuntimeException e) {
+                            // one failed run (e.g. diverged) must not lose a long table: report it and go on
+                            failed.add(key);
+                            console.status(String.format(Locale.ROOT, "[%d/%d] %s: failed: %s", done, total, key,
+                                    org.forwardlearn.cli.Errors.oneLine(e)));
+                            continue;
+                        }
                         res = GnnRunner.resultMap(r, root.dataDir(), Map.of());
                         if (runsDir != null) JsonFiles.write(runsDir.resolve(key + ".json"), res);
                         console.status(String.format(Locale.ROOT, "[%d/%d] %s: test %s %.4f (%.1f s)", done, total, key, metric,
@@ -123,6 +133,9 @@ public final class GnnTableCommand implements Callable<Integer> {
             all.put("rows", rows);
             JsonFiles.write(run.out.resolve("table.json"), all);
             console.status("wrote " + run.out.resolve("table.md"));
+        }
+        if (!failed.isEmpty()) {
+            throw new CliException(failed.size() + " of " + total + " runs failed (left out of the means): " + String.join(", ", failed));
         }
         return 0;
     }
