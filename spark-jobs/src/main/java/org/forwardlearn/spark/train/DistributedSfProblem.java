@@ -85,7 +85,7 @@ public final class DistributedSfProblem implements LayerwiseProblem {
         int in = SfSetup.denseInput(cfg.conv(), width);
         virtualAx = new DMatrixRMaj(v.size(), in);
         for (int k = 0; k < v.size(); k++) System.arraycopy(v.get(k)._2(), 0, virtualAx.data, k * in, in);
-        layers[l] = SfSetup.initLayer(cfg.conv(), l, width, cfg.hidden(), cfg.seed());
+        layers[l] = SfSetup.initLayer(cfg, graph.features(), l);
         prepared = l;
         LOG.info("layer {}: aggregated {} -> dense input {} in {} s", l, width, in, String.format("%.1f", seconds(l)));
         phase(l, "train");

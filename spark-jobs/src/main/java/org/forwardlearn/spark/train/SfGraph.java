@@ -52,7 +52,7 @@ public record SfGraph(JavaRDD<Tuple2<Long, NodeRow>> rows, JavaRDD<EdgeBlock> ed
         Dataset<Row> all = real.union(train.select(col("key").as("skey"), vkey.as("dkey")))
                 .union(train.select(vkey.as("skey"), col("key").as("dkey")));
         Dataset<Row> indeg = all.groupBy(col("dkey").as("key")).agg(count(lit(1)).cast(DataTypes.IntegerType).as("deg"));
-        DMatrixRMaj vf = SfSetup.virtualFeatures(c, f, cfg.seed());
+        DMatrixRMaj vf = SfSetup.virtualFeatures(cfg, c, f);
         List<Row> vrows = new ArrayList<>();
         for (int k = 0; k < c; k++) {
             double[] x = new double[f];

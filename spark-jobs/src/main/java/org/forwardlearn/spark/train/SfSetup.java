@@ -1,37 +1,71 @@
 package org.forwardlearn.spark.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.Activation;
 import org.forwardlearn.core.layer.DenseLayer;
-import org.forwardlearn.core.layer.Init;
+import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.core.layer.RowL2Norm;
+import org.forwardlearn.forwardgnn.layer.Convs;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.forwardlearn.forwardgnn.nodeclass.VirtualNodes;
 
 /**
- * The seeded setup of an SF run, shared by the Spark job and the local reference so that both start from
- * the same numbers: the frozen random features of the virtual class nodes and each layer's initial weights.
- * A GCN layer is ReLU(Â X W + b) and a SAGE layer ReLU([mean(X_N) | X] [W_l; W_r] + b); with the aggregation
- * done once per layer both are a core {@link DenseLayer} on the aggregated input.
+ * The seeded setup of an SF run, taken from forwardgnn itself so that the Spark job starts from the same
+ * numbers as a local {@code GnnExperiment} (method sf, split index 0) with the same seed: one
+ * {@code Random(seed * 31)} draws the layers with forwardgnn's {@link Convs#create} in order (layer 0, 1, ...),
+ * then the frozen N(0, 1) virtual-node features with {@link VirtualNodes#randomFeatures}. Every layer input is
+ * row-L2-normalised (as forwardgnn's {@code NodeProblem} does), virtual rows included.
+ * A GCN layer is ReLU(Â X W + b) and a SAGE layer ReLU(mean(X_N) W_neigh + X W_root + b) = ReLU([mean(X_N) | X]
+ * [W_neigh; W_root] + b); with the aggregation done once per layer both are a core {@link DenseLayer} on the
+ * aggregated input.
  */
 public final class SfSetup {
     private SfSetup() {}
 
-    /** C x F Gaussian features of the virtual class nodes, row-L2-normalised (like every layer input). */
-    public static DMatrixRMaj virtualFeatures(int classes, int features, long seed) {
-        Random rng = new Random(seed ^ 0x5F0E_C1A5_5E5L);
-        DMatrixRMaj v = new DMatrixRMaj(classes, features);
-        for (int i = 0; i < v.data.length; i++) v.data[i] = rng.nextGaussian();
-        return RowL2Norm.normalize(v);
+    /** GnnExperiment's generator for split index 0: {@code new Random(seed * 31 + split)}. */
+    public static Random rng(long seed) { return new Random(seed * 31); }
+
+    /** Initial weights of every layer (forwardgnn's convs, converted to dense maps on the aggregated input). */
+    public static List<DenseLayer> initLayers(String conv, int features, int hidden, int layers, long seed) {
+        return initLayers(conv, features, hidden, layers, rng(seed));
+    }
+
+    private static List<DenseLayer> initLayers(String conv, int features, int hidden, int layers, Random rng) {
+        List<DenseLayer> out = new ArrayList<>(layers);
+        for (int l = 0; l < layers; l++) {
+            GraphConv gc = Convs.create(conv, l == 0 ? features : hidden, hidden, rng);
+            List<Parameter> ps = gc.parameters();
+            DMatrixRMaj w;
+            if (conv.equals("sage")) {   // [weight_neigh; weight_root] (parameters: weight_neigh, bias, weight_root)
+                DMatrixRMaj wl = ps.get(0).value(), wr = ps.get(2).value();
+                w = new DMatrixRMaj(wl.numRows + wr.numRows, wl.numCols);
+                System.arraycopy(wl.data, 0, w.data, 0, wl.getNumElements());
+                System.arraycopy(wr.data, 0, w.data, wl.getNumElements(), wr.getNumElements());
+            } else {
+                w = ps.get(0).value().copy();
+            }
+            out.add(new DenseLayer(w, ps.get(1).value().copy(), Activation.RELU));
+        }
+        return out;
+    }
+
+    /** Layer l's initial weights (see {@link #initLayers}). */
+    public static DenseLayer initLayer(SfConfig cfg, int features, int layer) {
+        return initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), cfg.seed()).get(layer);
+    }
+
+    /** C x F virtual-node features (drawn after the layers from the same generator), row-L2-normalised. */
+    public static DMatrixRMaj virtualFeatures(SfConfig cfg, int classes, int features) {
+        Random rng = rng(cfg.seed());
+        initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), rng);
+        return RowL2Norm.normalize(VirtualNodes.randomFeatures(classes, features, rng));
     }
 
     /** Input width of a layer's dense map for a given embedding width. */
     public static int denseInput(String conv, int width) { return conv.equals("sage") ? 2 * width : width; }
-
-    /** Layer l's initial weights (Glorot uniform, zero bias, ReLU) from the run's seed. */
-    public static DenseLayer initLayer(String conv, int layer, int inWidth, int hidden, long seed) {
-        return new DenseLayer(denseInput(conv, inWidth), hidden, Activation.RELU, Init.GLOROT_UNIFORM,
-                new Random(seed * 1_000_003L + 17L * layer));
-    }
 
     /** Row-L2-normalises one vector into a new array (the input normalisation before every layer). */
     public static double[] l2(double[] x) {
