@@ -97,6 +97,8 @@ public final class GnnBench {
             built = NodeMethods.build(c, g, split, rng);
         }
         MemoryProbe probe = new MemoryProbe();
+        System.gc();
+        LiveHeap.reset();
         long c1 = cpuNanos();
         long t1 = System.nanoTime();
         TrainingResult tr = new LayerwiseTrainer(exp.trainerConfig()).fit(built.problem(), probe, 0, exp.provenance());
@@ -117,11 +119,11 @@ public final class GnnBench {
         if (!warm) { times.add(train); perEpoch.add(train / epochs); cpus.add(cpu); }
         return String.format(Locale.ROOT, "{\"warmup\":%b,\"dataset\":\"%s\",\"method\":\"%s\",\"conv\":\"%s\",\"layers\":%d,"
                         + "\"proto\":\"%s\",\"backend\":\"%s\",\"threads\":%d,\"total_seconds\":%.3f,\"train_seconds\":%.3f,"
-                        + "\"cpu_seconds\":%.3f,\"load_avg\":%.2f,\"epochs\":%d,\"seconds_per_epoch\":%.5f,\"test_accuracy\":%.4f,\"peak_heap_mb\":%.1f,\"peak_rss_mb\":%.1f,"
+                        + "\"cpu_seconds\":%.3f,\"load_avg\":%.2f,\"epochs\":%d,\"seconds_per_epoch\":%.5f,\"test_accuracy\":%.4f,\"peak_heap_mb\":%.1f,\"live_heap_mb\":%.1f,\"peak_rss_mb\":%.1f,"
                         + "\"per_layer\":%s}",
                 warm, c.dataset(), c.method(), c.conv(), c.layers(), proto, Kernels.describe(),
                 Runtime.getRuntime().availableProcessors(), total, train, cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), epochs, train / epochs, acc,
-                probe.peakBytes() / 1048576.0, Rss.peakMb(), layers);
+                probe.peakBytes() / 1048576.0, LiveHeap.peakMb(), Rss.peakMb(), layers);
     }
 
     /** CPU time of the whole process (all threads, including GC and JIT), ns. */

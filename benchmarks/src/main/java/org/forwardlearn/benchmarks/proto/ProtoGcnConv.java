@@ -58,7 +58,11 @@ public final class ProtoGcnConv implements GraphConv {
     @Override public int outputSize() { return base.outputSize(); }
     @Override public List<Parameter> parameters() { return base.parameters(); }
     @Override public GraphConv copy() { return new ProtoGcnConv((GcnConv) base.copy(), opt); }
-    @Override public DMatrixRMaj preActivation(ConvInput in) { return base.preActivation(in); }
+    /** Every row (through the row-restricted path, so that Â x is never materialised when not used). */
+    @Override public DMatrixRMaj preActivation(ConvInput in) {
+        int[] all = in.cached("proto:all", () -> java.util.stream.IntStream.range(0, in.x().rows()).toArray());
+        return preActivation(in, all);
+    }
     @Override public void backward(ConvInput in, DMatrixRMaj dz) { base.backward(in, dz); }
     @Override public DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz) { return base.inputGradient(in, dz); }
 
@@ -68,10 +72,33 @@ public final class ProtoGcnConv implements GraphConv {
         return in.cached("gcn:Ax", () -> in.x().aggregateNodes(in.topology().gcn()));
     }
 
-    /** The same decision rule as the current GcnConv for constant inputs. */
+    /**
+     * The same decision rule as the current GcnConv for constant inputs, but nnz(Â x) is counted
+     * symbolically ({@link #productNonZeros}) instead of materialising Â x: with the virtual nodes'
+     * dense features every training row of Â x is dense, so the materialised product (which the
+     * current GcnConv keeps cached even when it then chooses transform-then-aggregate) dominates the heap.
+     */
     private boolean aggregateFirst(ConvInput in) {
         return in.cached("proto:order", () -> !in.x().isSparse()
-                || aggregated(in).nonZeros() <= in.x().nonZeros() + (long) in.topology().gcn().nonZeros());
+                || productNonZeros(arrays(in.topology().gcn()), arrays(in.x().toCsr()))
+                        <= in.x().nonZeros() + (long) in.topology().gcn().nonZeros());
+    }
+
+    /** nnz(a b) without computing values (one int mark array of b.cols). */
+    public static long productNonZeros(CsrArrays a, CsrArrays b) {
+        int[] mark = new int[b.cols()];
+        Arrays.fill(mark, -1);
+        long nnz = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            for (int k = a.rowPtr()[i]; k < a.rowPtr()[i + 1]; k++) {
+                int r = a.colIdx()[k];
+                for (int q = b.rowPtr()[r]; q < b.rowPtr()[r + 1]; q++) {
+                    int c = b.colIdx()[q];
+                    if (mark[c] != i) { mark[c] = i; nnz++; }
+                }
+            }
+        }
+        return nnz;
     }
 
     private DMatrixRMaj sparse(Csr a, DMatrixRMaj b) {
