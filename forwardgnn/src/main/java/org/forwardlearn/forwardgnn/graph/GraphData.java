@@ -1,6 +1,7 @@
 package org.forwardlearn.forwardgnn.graph;
 
 import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.forwardlearn.datasets.graph.Graph;
 import org.forwardlearn.datasets.graph.NodeFeatures;
@@ -43,9 +44,21 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
                 g.labels(), g.numClasses());
     }
 
-    /** Sparse features stay sparse (CSC is transposed into CSR); dense ones are wrapped. */
+    /** Dense features at most this dense are stored sparse (bag-of-words read as dense, e.g. Planetoid). */
+    static final double SPARSE_BELOW_DENSITY = 0.1;
+
+    /**
+     * Sparse features stay sparse (CSC is transposed into CSR); dense ones are wrapped, or stored sparse
+     * when at most {@link #SPARSE_BELOW_DENSITY} of their entries are non-zero.
+     */
     public static NodeMatrix toNodeMatrix(NodeFeatures f) {
-        if (!f.isSparse()) return NodeMatrix.dense(f.dense().copy());
+        if (!f.isSparse()) {
+            DMatrixRMaj d = f.dense();
+            long nz = 0;
+            for (double v : d.data) if (v != 0) nz++;
+            if (nz <= SPARSE_BELOW_DENSITY * d.getNumElements()) return NodeMatrix.sparse(Csr.fromDense(d));
+            return NodeMatrix.dense(d.copy());
+        }
         DMatrixSparseCSC x = f.sparse();
         int[] r = new int[x.nz_length], c = new int[x.nz_length];
         double[] v = new double[x.nz_length];
@@ -61,6 +74,7 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
                 ? NodeMatrix.sparse(((SparseNodes) features).csr().rowSumNormalized())
                 : NodeMatrix.sparse(Csr.fromDense(features.toDense()).rowSumNormalized());
         if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
+        // (a dense matrix stays dense here; toNodeMatrix already stored sparse bag-of-words sparse)
         return new GraphData(id, topology, f, labels, numClasses);
     }
 }
