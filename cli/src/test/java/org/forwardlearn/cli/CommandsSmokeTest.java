@@ -230,6 +230,7 @@ class CommandsSmokeTest {
         Map<?, ?> spread = (Map<?, ?>) b.get("spread");
         assertTrue(((Number) spread.get("min")).doubleValue() <= ((Number) spread.get("max")).doubleValue());
         assertEquals(4, ((Number) b.get("epochs")).intValue(), "fixed 2 epochs x 2 layers");
+        assertTrue(b.get("probe_peak_heap_mb") instanceof Number, "forwardgnn MemoryProbe between layers: " + b);
 
         Path pout = tmp.resolve("bench-phys");
         ok("bench", "physical", "--dataset", "vowels", "--epochs", "1", "--repeat", "1", "--warmup", "0", "--data-dir",

@@ -8,6 +8,8 @@ import org.forwardlearn.cli.ForwardlearnCommand;
 import org.forwardlearn.cli.io.JsonFiles;
 import org.forwardlearn.cli.report.TextTable;
 import org.forwardlearn.core.listen.DivergenceGuard;
+import org.forwardlearn.core.listen.TrainingListener;
+import org.forwardlearn.forwardgnn.MemoryProbe;
 import org.forwardlearn.core.train.LayerReport;
 import org.forwardlearn.forwardgnn.GnnConfig;
 import org.forwardlearn.forwardgnn.GnnResult;
@@ -50,6 +52,11 @@ public final class BenchGnnCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "0", description = "Split index (default: ${DEFAULT-VALUE}).")
     int split;
 
+    @Option(names = "--memory-probe", defaultValue = "layer", paramLabel = "none|layer|epoch",
+            description = "forwardgnn MemoryProbe: heap-pool peaks with a collection forced between layers (layer) or after every "
+                    + "epoch (epoch; slower, deterministic with a large young generation) -> probe_peak_heap_mb (default: ${DEFAULT-VALUE}).")
+    String memoryProbe;
+
     @Override
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
@@ -69,9 +76,13 @@ public final class BenchGnnCommand implements Callable<Integer> {
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
                 cfg.task(), m, conv, layers, dataset, split, fixed ? cfg.epochs() + " epochs per layer" : "full protocol",
                 loop.warmup, loop.repeat, parallelism));
+        if (!java.util.List.of("none", "layer", "epoch").contains(memoryProbe)) {
+            throw org.forwardlearn.cli.CliException.usage("--memory-probe: expected none, layer or epoch (got '" + memoryProbe + "')");
+        }
         Map<String, Object> measured = loop.measure(console, metric, () -> {
+            MemoryProbe probe = memoryProbe.equals("none") ? null : memoryProbe.equals("epoch") ? MemoryProbe.everyEpoch() : new MemoryProbe();
             long s = System.nanoTime();
-            GnnResult r = GnnRunner.run(cfg, g, new DivergenceGuard());
+            GnnResult r = GnnRunner.run(cfg, g, probe == null ? new DivergenceGuard() : TrainingListener.of(new DivergenceGuard(), probe));
             double wall = (System.nanoTime() - s) / 1e9;
             double[] perLayer = new double[r.training().layers().size()];
             long epochs = 0;
@@ -81,11 +92,13 @@ public final class BenchGnnCommand implements Callable<Integer> {
                 epochs += lr.epochs();
             }
             double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
-            return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs);
+            return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
+                    probe == null ? Double.NaN : probe.peakBytes() / (1024.0 * 1024.0));
         });
         Map<String, Object> bench = new LinkedHashMap<>();
         bench.put("scenario", scenario(cfg, fixed));
         bench.put("load_seconds", loadSeconds);
+        bench.put("memory_probe", memoryProbe);
         bench.putAll(measured);
         bench.put("config", cfg.toMap());
         if (run.out != null) {

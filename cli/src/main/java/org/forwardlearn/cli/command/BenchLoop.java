@@ -27,7 +27,11 @@ public final class BenchLoop {
 
     /** One measured run: what the scenario reports. */
     record Run(double wallSeconds, double trainSeconds, double secondsPerEpoch, double[] secondsPerEpochPerLayer,
-               double testMetric, long epochs) {}
+               double testMetric, long epochs, double probePeakHeapMb) {
+        Run(double wallSeconds, double trainSeconds, double secondsPerEpoch, double[] perLayer, double testMetric, long epochs) {
+            this(wallSeconds, trainSeconds, secondsPerEpoch, perLayer, testMetric, epochs, Double.NaN);
+        }
+    }
 
     interface Scenario {
         Run runOnce() throws Exception;
@@ -79,6 +83,9 @@ public final class BenchLoop {
         m.put("peak_rss_mb", MemoryStats.peakRssMb());
         m.put("peak_heap_mb", MemoryStats.peakHeapMb());
         m.put("sampled_peak_heap_mb", sampled);
+        double probe = Double.NaN;
+        for (Run r : runs) if (!Double.isNaN(r.probePeakHeapMb())) probe = Double.isNaN(probe) ? r.probePeakHeapMb() : Math.max(probe, r.probePeakHeapMb());
+        if (!Double.isNaN(probe)) m.put("probe_peak_heap_mb", probe);
         m.put("test_" + metricName, Timings.median(metric));
         m.put("test_" + metricName + "_runs", metric);
         m.put("backend", Kernels.describe());
