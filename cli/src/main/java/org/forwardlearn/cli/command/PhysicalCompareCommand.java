@@ -44,13 +44,22 @@ public final class PhysicalCompareCommand implements Callable<Integer> {
         Console console = root.console();
         int[] seedList = seeds != null ? GnnTableCommand.parseList("--seeds", seeds) : new int[] {(int) run.seed(0)};
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (String m : methods) {
             List<Double> acc = new ArrayList<>(), q = new ArrayList<>(), macs = new ArrayList<>(), secs = new ArrayList<>();
             PhysicalExperiment.Config cfg = null;
             for (int s : seedList) {
                 cfg = phys.config(root.dataDir(), m, s);
                 console.status(String.format(Locale.ROOT, "physical compare: %s on %s (%s x%d), seed %d", m, cfg.dataset(), cfg.system(), cfg.blocks(), s));
-                PhysicalRunner.Outcome o = PhysicalRunner.run(cfg, console, console.effectiveProgressMode() == Console.ProgressMode.BAR);
+                PhysicalRunner.Outcome o;
+                try {
+                    o = PhysicalRunner.run(cfg, console, console.effectiveProgressMode() == Console.ProgressMode.BAR);
+                } catch (RuntimeException e) {
+                    // one failed run must not lose the others: report it and go on
+                    failed.add(m + " seed " + s);
+                    console.status("  " + m + " seed " + s + ": failed: " + org.forwardlearn.cli.Errors.oneLine(e));
+                    continue;
+                }
                 if (run.out != null) JsonFiles.write(run.out.resolve(m + "-s" + s).resolve(RunOutput.RESULT), o.map());
                 acc.add(o.result().testAccuracy());
                 q.add((double) o.result().deviceQueries());
@@ -93,6 +102,9 @@ public final class PhysicalCompareCommand implements Callable<Integer> {
             all.put("rows", rows);
             JsonFiles.write(run.out.resolve("compare.json"), all);
             console.status("wrote " + run.out.resolve("compare.md"));
+        }
+        if (!failed.isEmpty()) {
+            throw new org.forwardlearn.cli.CliException(failed.size() + " run(s) failed (left out of the means): " + String.join(", ", failed));
         }
         return 0;
     }
