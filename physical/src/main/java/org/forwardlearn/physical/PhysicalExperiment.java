@@ -67,12 +67,12 @@ public final class PhysicalExperiment {
         /**
          * Defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8); fashion-mnist on optical (block 1:
          * 29x29 SLM so that every entry of the 794-long [label; image] input, label included, reaches the device;
-         * block 2: 8x8 SLM for its 64 inputs; 128 camera pixels; hidden 64, 1 inner step, batch 64, 1 epoch).
+         * block 2: 8x8 SLM for its 64 inputs; 128 camera pixels; hidden 64, 1 inner step, batch 64, 5 epochs).
          */
         public static Config defaults(String dataset) {
             boolean v = dataset.equals("vowels");
             PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 100).withOptimizer(0.003, 0).withAlpha(8)
-                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 1).withOptimizer(0.003, 0);
+                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 5).withOptimizer(0.003, 0);
             return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
                     null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "128"));
         }

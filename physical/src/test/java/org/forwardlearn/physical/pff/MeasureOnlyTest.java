@@ -51,8 +51,8 @@ class MeasureOnlyTest {
         }
         // training: 2 epochs x 3 batches, 40 rows -> 1 query per block; readout features: 60 rows -> 2 queries (max batch 50)
         assertEquals(2 * (6 + 2), m.queries());
-        // + inference: 60 x 3 labels = 180 rows -> 4 queries; readout inference 2 queries
-        assertEquals(6 + 2 + 4 + 2, a.q);
+        // + inference in chunks of the batch size: 3 chunks x (20 x 3 labels = 60 rows -> 2 queries); readout inference 2 queries
+        assertEquals(6 + 2 + 6 + 2, a.q);
         assertEquals(a.q, b.q);
     }
 }
