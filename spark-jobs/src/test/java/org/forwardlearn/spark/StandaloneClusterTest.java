@@ -48,9 +48,9 @@ import org.junit.jupiter.api.Timeout;
 @Tag("cluster")
 class StandaloneClusterTest {
     private static final Logger LOG = LogManager.getLogger(StandaloneClusterTest.class);
-    /** Tiny on purpose (CI budget): 2 layers of 16, 8 epochs, 4 partitions. */
-    static final String[] JOB = {"--conv", "gcn", "--layers", "2", "--hidden", "16", "--partitions", "4", "--epochs", "8",
-            "--patience", "0", "--validate-every", "4", "--lr", "0.01", "--seed", "3", "--dataset-id", "cora"};
+    /** Small on purpose (CI budget): 2 layers of 16, 20 epochs, 4 partitions (training is seconds; setup dominates). */
+    static final String[] JOB = {"--conv", "gcn", "--layers", "2", "--hidden", "16", "--partitions", "4", "--epochs", "20",
+            "--patience", "0", "--validate-every", "5", "--lr", "0.02", "--seed", "3", "--dataset-id", "cora"};
 
     @Test
     @Timeout(value = 900, unit = TimeUnit.SECONDS)
@@ -99,7 +99,8 @@ class StandaloneClusterTest {
             assertTrue(result.contains("\"test_accuracy\""), result);
             assertTrue(Files.exists(work.resolve("out1/model.flck")));
             double test = testAccuracy(spark, work.resolve("out1"));
-            assertTrue(test > 0.3, "a trained model beats chance (1/7) on Cora (got " + test + ")");
+            // Deterministic (fixed seed, sums in partition order). The largest Cora class is ~0.3 of the test nodes.
+            assertTrue(test > 0.5, "a trained model is well above the majority class on Cora (got " + test + ")");
 
             Process second = run(script, env, work.resolve("submit2.log"), started, args("submit", work, "out2"));
             long killed = killOneExecutorDuringTraining(work.resolve("submit2.log"), clusterDir, second);
