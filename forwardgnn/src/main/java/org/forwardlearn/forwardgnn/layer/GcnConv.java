@@ -46,12 +46,30 @@ public final class GcnConv implements GraphConv {
     static boolean aggregateFirst(ConvInput in, Csr a, int outSize, Supplier<NodeMatrix> aggregated) {
         if (in.constant()) {
             if (!in.x().isSparse()) return true;
-            return aggregated.get().nonZeros() <= in.x().nonZeros() + (long) a.nonZeros();
+            long budget = in.x().nonZeros() + (long) a.nonZeros();
+            // nnz(a x) >= sum over rows of the largest neighbour row: when even that exceeds the budget, do not
+            // build a x at all (with SF's dense virtual-node rows it would hold millions of entries)
+            if (nonZerosLowerBound(a, in.x().toCsr()) > budget) return false;
+            return aggregated.get().nonZeros() <= budget;
         }
         long n = in.x().rows(), f = in.x().cols();
         double at = (double) n * f * outSize + (double) a.nonZeros() * f;
         double ta = (double) in.x().nonZeros() * outSize + (double) a.nonZeros() * outSize;
         return at <= ta;
+    }
+
+    /** A lower bound on nnz(a x): for every row of a, the most entries of one row of x it reads. */
+    static long nonZerosLowerBound(Csr a, Csr x) {
+        long lb = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            int best = 0;
+            for (int k = a.rowStart(i); k < a.rowEnd(i); k++) {
+                int j = a.col(k);
+                best = Math.max(best, x.rowEnd(j) - x.rowStart(j));
+            }
+            lb += best;
+        }
+        return lb;
     }
 
     private NodeMatrix aggregated(ConvInput in) {
