@@ -17,7 +17,7 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
  * @param conv          "gcn", "sage" or "gat"
  * @param layers        number of graph layers (&gt;= 1)
  * @param hidden        width of every layer
- * @param split         split index (0..4 for the ForwardGNN protocol)
+ * @param split         split index (0..4 for the ForwardGNN protocol; -1 = the dataset's public split, e.g. Planetoid)
  * @param seed          seeds the split, the weights and every random choice
  * @param epochs        maximum epochs per layer
  * @param patience      validations without improvement before stopping (the reference counts validations)
@@ -43,6 +43,7 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
         List<String> methods = task.equals("node") ? NODE_METHODS : LINK_METHODS;
         if (!methods.contains(method)) throw new IllegalArgumentException("Expected method in " + methods + " (got '" + method + "')");
         if (!CONVS.contains(conv)) throw new IllegalArgumentException("Expected conv in " + CONVS + " (got '" + conv + "')");
+        if (split < -1) throw new IllegalArgumentException("Expected split >= 0, or -1 for the public split (got " + split + ")");
         if (layers < 1) throw new IllegalArgumentException("Expected layers >= 1 (got " + layers + ")");
         if (hidden < 1 || (conv.equals("gat") && hidden % 4 != 0)) {
             throw new IllegalArgumentException("Expected hidden >= 1 (a multiple of 4 for gat) (got " + hidden + ")");

@@ -36,11 +36,26 @@ public final class GnnExperiment {
 
     public GnnConfig config() { return config; }
 
+    /** The loaded dataset's public split (Planetoid), if it has one; set by {@link #loadGraph()}. */
+    private Split publicSplit;
+
     /** Loads the configured graph with features row-normalised to sum 1. */
     public GraphData loadGraph() {
         if (config.graph() != null) return config.graph().withRowSumNormalizedFeatures();
         Path dir = config.dataDir() != null ? config.dataDir() : Datasets.defaultDataDir();
-        return GraphData.from(Datasets.loadGraph(config.dataset(), dir)).withRowSumNormalizedFeatures();
+        org.forwardlearn.datasets.graph.Graph raw = Datasets.loadGraph(config.dataset(), dir);
+        publicSplit = raw.publicSplit().map(p -> new Split(p.train(), p.val(), p.test())).orElse(null);
+        return GraphData.from(raw).withRowSumNormalizedFeatures();
+    }
+
+    /** The split to train on: ForwardGNN's seeded split {@code config.split()}, or the dataset's public split for -1. */
+    private Split split(GraphData g) {
+        if (config.split() >= 0) return nodeSplit(g, config.split(), config.seed());
+        if (publicSplit == null) {
+            throw new IllegalArgumentException("Expected a dataset with a public split for split -1, e.g. cora or citeseer (got '"
+                    + config.dataset() + "', which has none)");
+        }
+        return publicSplit;
     }
 
     /** The trainer configuration: patience in validations is converted to epochs for core's trainer. */
@@ -60,7 +75,7 @@ public final class GnnExperiment {
         LOG.info("Running {} {} x{} on {} ({} nodes, {} edges)", config.method(), config.conv(), config.layers(), g.id(),
                 g.numNodes(), g.topology().numEdges());
         if (config.task().equals("link")) return new LinkExperiment(config, this).run(g, listener);
-        Split split = nodeSplit(g, config.split(), config.seed());
+        Split split = split(g);
         Random rng = new Random(config.seed() * 31 + config.split());
         NodeMethods.Built built = NodeMethods.build(config, g, split, rng);
         RunProvenance prov = provenance();
@@ -74,7 +89,7 @@ public final class GnnExperiment {
 
     public RunProvenance provenance() {
         return RunProvenance.start(config.task().equals("node") ? "gnn-node-classification" : "gnn-link-prediction",
-                config.toMap(), config.seed(), config.dataset(), "", "ejml");
+                config.toMap(), config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
     }
 
     public Map<String, String> metadata() {
