@@ -90,6 +90,11 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
         try {
+            try { // temp files are created owner-only; the final file gets the usual rw-r--r--
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // non-POSIX file system: keep its defaults
+            }
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
