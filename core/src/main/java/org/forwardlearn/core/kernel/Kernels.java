@@ -18,6 +18,7 @@ public final class Kernels {
     /** Products with fewer multiply-adds than this go to EJML (call overhead dominates). */
     static final long BLAS_MIN_MACS = 32L * 32 * 32;
     private static volatile Backend backend = Backend.detect();
+    private static volatile Precision precision = Precision.detect();
 
     private Kernels() {}
 
@@ -32,9 +33,20 @@ public final class Kernels {
         backend = b;
     }
 
-    /** A description for provenance: backend and, for netlib, its implementation class. */
+    /** The active precision of dense products. */
+    public static Precision precision() { return precision; }
+
+    /**
+     * Sets the precision of dense products for the whole process: {@link Precision#FLOAT} rounds A and B to
+     * float32 and multiplies in single precision (sgemm), accumulating the result into the double C.
+     * Default from system property {@code forwardlearn.precision=float|double} (double when unset).
+     */
+    public static void usePrecision(Precision p) { precision = p; }
+
+    /** A description for provenance: backend, for netlib its implementation class, and ":float32" in float mode. */
     public static String describe() {
-        return backend == Backend.NETLIB ? "netlib:" + NetlibGemm.implementation() : "ejml";
+        String b = backend == Backend.NETLIB ? "netlib:" + NetlibGemm.implementation() : "ejml";
+        return precision == Precision.FLOAT ? b + ":float32" : b;
     }
 
     /** C = A B (C reshaped). */
@@ -76,7 +88,9 @@ public final class Kernels {
             if (beta == 0) c.zero(); else CommonOps_DDRM.scale(beta, c);
             return c;
         }
-        if (backend == Backend.NETLIB && (long) m * n * k >= BLAS_MIN_MACS) {
+        if (precision == Precision.FLOAT) {
+            FloatGemm.gemm(backend == Backend.NETLIB, transA, transB, m, n, k, alpha, a, b, beta, c);
+        } else if (backend == Backend.NETLIB && (long) m * n * k >= BLAS_MIN_MACS) {
             NetlibGemm.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
         } else {
             EjmlGemm.gemm(transA, transB, alpha, a, b, beta, c);
@@ -86,6 +100,20 @@ public final class Kernels {
 
     private static String shape(DMatrixRMaj x, boolean t) {
         return t ? x.numCols + "x" + x.numRows + " (transposed)" : x.numRows + "x" + x.numCols;
+    }
+
+    /** Precision of the dense products. */
+    public enum Precision {
+        DOUBLE, FLOAT;
+
+        static Precision detect() {
+            String p = System.getProperty("forwardlearn.precision", "double").trim().toLowerCase();
+            return switch (p) {
+                case "float", "float32", "single" -> FLOAT;
+                case "double", "float64", "" -> DOUBLE;
+                default -> throw new IllegalArgumentException("Expected forwardlearn.precision=float|double (got '" + p + "')");
+            };
+        }
     }
 
     /** Available backends. */

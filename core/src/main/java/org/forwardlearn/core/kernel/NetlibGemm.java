@@ -11,6 +11,11 @@ final class NetlibGemm {
 
     static String implementation() { return BLAS_INSTANCE.getClass().getSimpleName(); }
 
+    /** Row-major float C(m x n) = op(A) op(B) (C overwritten), leading dimensions = row lengths of A and B. */
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int lda, float[] b, int ldb, float[] c) {
+        BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1f, b, 0, ldb, a, 0, lda, 0f, c, 0, n);
+    }
+
     /** Row-major C(m x n) = alpha op(A) op(B) + beta C, as column-major C^T = op(B)^T op(A)^T. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, DMatrixRMaj a, DMatrixRMaj b,
                      double beta, DMatrixRMaj c) {
