@@ -30,6 +30,15 @@ class MainErrorsTest {
     }
 
     @Test
+    void badBenchPrecisionIsOneLineUsageError() {
+        CliRun r = CliRun.of("bench", "gnn", "--precision", "half", "--data-dir", tmp.toString(), "--progress", "none");
+        assertNotEquals(0, r.code(), r.toString());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--precision: expected double|float (got half)"), r.toString());
+        assertFalse(r.err().contains("\tat "), r.toString());
+    }
+
+    @Test
     void unknownCommandIsOneLineUsageError() {
         CliRun r = CliRun.of("frobnicate");
         assertOneLineError(r);

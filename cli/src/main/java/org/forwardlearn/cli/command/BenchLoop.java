@@ -25,6 +25,10 @@ public final class BenchLoop {
             description = "Threads of the common fork-join pool (parallel kernels); 0 = the JVM default (all cores).")
     int threads;
 
+    @Option(names = "--precision", paramLabel = "double|float",
+            description = "Precision of dense products (core Kernels); default: -Dforwardlearn.precision, else double.")
+    String precision;
+
     /** One measured run: what the scenario reports. */
     record Run(double wallSeconds, double trainSeconds, double secondsPerEpoch, double[] secondsPerEpochPerLayer,
                double testMetric, long epochs, double probePeakHeapMb) {
@@ -37,9 +41,16 @@ public final class BenchLoop {
         Run runOnce() throws Exception;
     }
 
-    /** Sets the thread count (before anything uses the pool); returns the parallelism in effect. */
+    /** Sets the thread count (before anything uses the pool) and the precision; returns the parallelism in effect. */
     int applyThreads() {
         if (threads < 0) throw CliException.usage("--threads: expected >= 0 (got " + threads + ")");
+        if (precision != null) {
+            switch (precision.toLowerCase(Locale.ROOT)) {
+                case "double" -> Kernels.usePrecision(Kernels.Precision.DOUBLE);
+                case "float" -> Kernels.usePrecision(Kernels.Precision.FLOAT);
+                default -> throw CliException.usage("--precision: expected double|float (got " + precision + ")");
+            }
+        }
         return Machine.requestThreads(threads);
     }
 
@@ -89,6 +100,7 @@ public final class BenchLoop {
         m.put("test_" + metricName, Timings.median(metric));
         m.put("test_" + metricName + "_runs", metric);
         m.put("backend", Kernels.describe());
+        m.put("precision", Kernels.precision().name().toLowerCase(Locale.ROOT));
         m.put("threads", threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         m.put("repeat", repeat);
         m.put("warmup", warmup);
