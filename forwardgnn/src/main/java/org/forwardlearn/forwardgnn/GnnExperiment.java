@@ -50,12 +50,24 @@ public final class GnnExperiment {
 
     /** The split to train on: ForwardGNN's seeded split {@code config.split()}, or the dataset's public split for -1. */
     private Split split(GraphData g) {
-        if (config.split() >= 0) return nodeSplit(g, config.split(), config.seed());
-        if (publicSplit == null) {
+        if (config.split() < 0 && publicSplit != null) return publicSplit;
+        return split(config, g);
+    }
+
+    /**
+     * The split a configuration trains on: ForwardGNN's seeded split {@code cfg.split()} (0..4), or, for -1, the
+     * public split of the named dataset (Planetoid), read from the data folder.
+     */
+    public static Split split(GnnConfig cfg, GraphData g) {
+        if (cfg.split() >= 0) return nodeSplit(g, cfg.split(), cfg.seed());
+        Path dir = cfg.dataDir() != null ? cfg.dataDir() : Datasets.defaultDataDir();
+        org.forwardlearn.datasets.graph.NodeSplit p = Datasets.isGraph(cfg.dataset())
+                ? Datasets.loadGraph(cfg.dataset(), dir).publicSplit().orElse(null) : null;
+        if (p == null) {
             throw new IllegalArgumentException("Expected a dataset with a public split for split -1, e.g. cora or citeseer (got '"
-                    + config.dataset() + "', which has none)");
+                    + cfg.dataset() + "', which has none)");
         }
-        return publicSplit;
+        return new Split(p.train(), p.val(), p.test());
     }
 
     /** The trainer configuration: patience in validations is converted to epochs for core's trainer. */

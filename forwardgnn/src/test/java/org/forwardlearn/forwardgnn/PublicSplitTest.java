@@ -25,6 +25,15 @@ class PublicSplitTest {
     }
 
     @Test
+    void planetoidCiteSeerWithUnlabelledNodesTrains() {
+        // 15 CiteSeer nodes have no features and no label (-1): they take part in message passing only.
+        GnnResult r = new GnnExperiment(base("citeseer")).run(TrainingListener.NONE);
+        assertEquals(3327, r.predictions().length);
+        assertTrue(r.testAccuracy() > 0.4, "SF on CiteSeer's public split: test accuracy " + r.testAccuracy());
+        assertEquals(1000, GnnExperiment.split(base("citeseer"), new GnnExperiment(base("citeseer")).loadGraph()).test().length);
+    }
+
+    @Test
     void aDatasetWithoutAPublicSplitIsRefusedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GnnExperiment(base("citationfull-cora_ml")).run(TrainingListener.NONE));

@@ -74,7 +74,7 @@ final class GnnRunner {
 
     /** predictions.csv: node, label, predicted, split (train/val/test/none), correct. */
     static CsvFile predictions(GnnResult r, GraphData g) {
-        Split s = GnnExperiment.nodeSplit(g, r.config().split(), r.config().seed());
+        Split s = GnnExperiment.split(r.config(), g);
         String[] part = new String[g.numNodes()];
         java.util.Arrays.fill(part, "none");
         for (int i : s.train()) part[i] = "train";

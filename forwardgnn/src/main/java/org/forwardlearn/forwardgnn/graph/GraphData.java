@@ -13,7 +13,7 @@ import org.forwardlearn.datasets.graph.NodeFeatures;
  * @param id         dataset id (for provenance)
  * @param topology   message-passing edges
  * @param features   one row per node
- * @param labels     class per node in [0, numClasses)
+ * @param labels     class per node in [0, numClasses), or -1 for a node without a label (never in a split)
  * @param numClasses number of classes
  */
 public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
@@ -27,7 +27,9 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
             throw new IllegalArgumentException("Expected " + topology.numNodes() + " labels (got " + labels.length + ")");
         }
         for (int y : labels) {
-            if (y < 0 || y >= numClasses) throw new IllegalArgumentException("Expected labels in [0," + numClasses + ") (got " + y + ")");
+            if (y < -1 || y >= numClasses) {
+                throw new IllegalArgumentException("Expected labels in [0," + numClasses + ") or -1 for unlabelled (got " + y + ")");
+            }
         }
     }
 
