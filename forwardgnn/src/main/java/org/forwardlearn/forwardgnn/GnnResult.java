@@ -64,7 +64,7 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
             if (l < training.layers().size()) {
                 LayerReport r = training.layers().get(l);
                 lm.put("epochs", r.epochs());
-                lm.put("best_epoch", r.bestEpoch());
+                lm.put("best_epoch", r.bestEpoch() + 1); // 1-based, like "epochs" and the progress lines
                 lm.put("seconds", r.seconds());
             }
             layers.add(lm);
