@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.Activation;
 import org.forwardlearn.core.layer.DenseLayer;
 import org.forwardlearn.core.layer.Parameter;
-import org.forwardlearn.core.layer.RowL2Norm;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
 import org.forwardlearn.forwardgnn.nodeclass.VirtualNodes;
@@ -17,7 +17,8 @@ import org.forwardlearn.forwardgnn.nodeclass.VirtualNodes;
  * numbers as a local {@code GnnExperiment} (method sf, split index 0) with the same seed: one
  * {@code Random(seed * 31)} draws the layers with forwardgnn's {@link Convs#create} in order (layer 0, 1, ...),
  * then the frozen N(0, 1) virtual-node features with {@link VirtualNodes#randomFeatures}. Every layer input is
- * row-L2-normalised (as forwardgnn's {@code NodeProblem} does), virtual rows included.
+ * row-L2-normalised by forwardgnn's own {@link NodeMatrix#rowL2Normalized} (x / (|x| + 1e-8), as its
+ * {@code NodeProblem} does), virtual rows included.
  * A GCN layer is ReLU(Â X W + b) and a SAGE layer ReLU(mean(X_N) W_neigh + X W_root + b) = ReLU([mean(X_N) | X]
  * [W_neigh; W_root] + b); with the aggregation done once per layer both are a core {@link DenseLayer} on the
  * aggregated input.
@@ -57,23 +58,23 @@ public final class SfSetup {
         return initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), cfg.seed()).get(layer);
     }
 
-    /** C x F virtual-node features (drawn after the layers from the same generator), row-L2-normalised. */
+    /** C x F virtual-node features (drawn after the layers from the same generator), row-L2-normalised like {@link #l2}. */
     public static DMatrixRMaj virtualFeatures(SfConfig cfg, int classes, int features) {
         Random rng = rng(cfg.seed());
         initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), rng);
-        return RowL2Norm.normalize(VirtualNodes.randomFeatures(classes, features, rng));
+        return NodeMatrix.dense(VirtualNodes.randomFeatures(classes, features, rng)).rowL2Normalized().toDense();
     }
 
     /** Input width of a layer's dense map for a given embedding width. */
     public static int denseInput(String conv, int width) { return conv.equals("sage") ? 2 * width : width; }
 
-    /** Row-L2-normalises one vector into a new array (the input normalisation before every layer). */
+    /**
+     * Row-L2-normalises one vector into a new array (the input normalisation before every layer) with forwardgnn's
+     * own {@link NodeMatrix#rowL2Normalized}: x / (|x| + 1e-8). Not core's {@code RowL2Norm} (x / max(|x|, 1e-12)):
+     * the two differ by 1e-8 / |x| relative (~4e-8 for Cora's sum-normalised bag-of-words rows), which after Adam's
+     * first steps left the weights 2.6e-6 relative apart from GnnExperiment's.
+     */
     public static double[] l2(double[] x) {
-        double s = 0;
-        for (double v : x) s += v * v;
-        double inv = 1.0 / Math.max(Math.sqrt(s), RowL2Norm.DEFAULT_EPS);
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) y[i] = x[i] * inv;
-        return y;
+        return NodeMatrix.dense(DMatrixRMaj.wrap(1, x.length, x)).rowL2Normalized().toDense().data;
     }
 }
