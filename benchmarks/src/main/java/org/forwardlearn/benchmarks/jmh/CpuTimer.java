@@ -83,8 +83,8 @@ public final class CpuTimer {
         }
         impls.put("EJML CommonOps_DSCC " + (transA ? "multTransA" : "mult"),
                 () -> transA ? CommonOps_DSCC.multTransA(csc, b, out, work) : CommonOps_DSCC.mult(csc, b, out));
-        impls.put("proto vector CSR, 1 thread", () -> SparseKernels.mult(arr, b, out, 1));
-        impls.put("proto vector CSR, " + threads + " threads", () -> SparseKernels.mult(arr, b, out, threads));
+        impls.put("proto vector CSR, 1 thread", () -> SparseKernels.mult(csr, b, out, 1));
+        impls.put("proto vector CSR, " + threads + " threads", () -> SparseKernels.mult(csr, b, out, threads));
         impls.put("proto vector CSR float, 1 thread", () -> SparseKernels.mult(arr, fv, bf, of, 1));
         for (Map.Entry<String, Supplier<Object>> e : impls.entrySet()) report(ds, op + " (nnz " + arr.nonZeros() + ")", e.getKey(), e.getValue(), flops);
     }

@@ -75,7 +75,7 @@ public class SparseDenseBench {
 
     /** The prototype must agree with forwardgnn's kernel (1e-10 relative) before it is timed. */
     private void checkAgreement() {
-        DMatrixRMaj ref = csr.mult(b, null), p = SparseKernels.mult(arr, b, null, threads);
+        DMatrixRMaj ref = csr.mult(b, null), p = SparseKernels.mult(csr, b, null, threads);
         DMatrixRMaj e = new DMatrixRMaj(1, 1);
         if (cscTransA) CommonOps_DSCC.multTransA(csc, b, e, work); else CommonOps_DSCC.mult(csc, b, e);
         double max = 0, diff = 0, diffE = 0;
@@ -108,10 +108,10 @@ public class SparseDenseBench {
     }
 
     @Benchmark
-    public DMatrixRMaj protoVector1t() { return SparseKernels.mult(arr, b, out, 1); }
+    public DMatrixRMaj protoVector1t() { return SparseKernels.mult(csr, b, out, 1); }
 
     @Benchmark
-    public DMatrixRMaj protoVectorMt() { return SparseKernels.mult(arr, b, out, threads); }
+    public DMatrixRMaj protoVectorMt() { return SparseKernels.mult(csr, b, out, threads); }
 
     @Benchmark
     public FMatrixRMaj protoVectorFloatMt() { return SparseKernels.mult(arr, fvals, bf, outF, threads); }

@@ -102,7 +102,7 @@ public final class ProtoGcnConv implements GraphConv {
     }
 
     private DMatrixRMaj sparse(Csr a, DMatrixRMaj b) {
-        return opt.sparse() ? SparseKernels.mult(arrays(a), b, null, opt.threads()) : a.mult(b, null);
+        return opt.sparse() ? SparseKernels.mult(a, b, null, opt.threads()) : a.mult(b, null);
     }
 
     private DMatrixRMaj times(NodeMatrix m, DMatrixRMaj w) {

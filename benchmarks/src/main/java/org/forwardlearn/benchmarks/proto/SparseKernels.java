@@ -2,10 +2,10 @@ package org.forwardlearn.benchmarks.proto;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.forwardgnn.graph.Csr;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -15,24 +15,33 @@ import org.ejml.data.FMatrixRMaj;
  * and the work is split into nnz-balanced row blocks on a dedicated pool sized to the machine.
  */
 public final class SparseKernels {
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final long PARALLEL_MIN_WORK = 1 << 16;
 
     private SparseKernels() { }
 
-    /** out = a * b; out reshaped (may be null); single thread when {@code threads <= 1}. */
-    public static DMatrixRMaj mult(CsrArrays a, DMatrixRMaj b, DMatrixRMaj out, int threads) {
+    /**
+     * out = a * b with forwardgnn's own row kernel ({@link Csr#multRows}), split by row blocks of nearly equal
+     * stored entries over {@code threads} threads (proposal P5); single thread when {@code threads <= 1}.
+     */
+    public static DMatrixRMaj mult(Csr a, DMatrixRMaj b, DMatrixRMaj out, int threads) {
         if (b.numRows != a.cols()) throw new IllegalArgumentException("Expected " + a.cols() + " rows (got " + b.numRows + ")");
         if (out == null) out = new DMatrixRMaj(a.rows(), b.numCols); else out.reshape(a.rows(), b.numCols);
         final DMatrixRMaj o = out;
         if (threads <= 1 || (long) a.nonZeros() * b.numCols < PARALLEL_MIN_WORK) {
-            rows(a, b.data, b.numCols, o.data, 0, a.rows());
+            a.multRows(b, o, 0, a.rows());
         } else {
-            int[] bounds = balanced(a.rowPtr(), a.rows(), threads);
-            Pools.run(threads, t -> rows(a, b.data, b.numCols, o.data, bounds[t], bounds[t + 1]));
+            int[] bounds = balanced(a, threads);
+            Pools.run(threads, t -> a.multRows(b, o, bounds[t], bounds[t + 1]));
         }
         return out;
+    }
+
+    /** As {@link #balanced(int[], int, int)} for a forwardgnn matrix (only its row offsets are read). */
+    static int[] balanced(Csr a, int parts) {
+        int[] ptr = new int[a.rows() + 1];
+        for (int i = 0; i < a.rows(); i++) ptr[i + 1] = a.rowEnd(i);
+        return balanced(ptr, a.rows(), parts);
     }
 
     /** Row bounds splitting the stored entries into {@code parts} nearly equal blocks. */
@@ -47,37 +56,6 @@ public final class SparseKernels {
         }
         b[parts] = rows;
         return b;
-    }
-
-    static void rows(CsrArrays a, double[] bd, int d, double[] od, int from, int to) {
-        int[] ptr = a.rowPtr(), ci = a.colIdx();
-        double[] v = a.vals();
-        int l = D.length(), block = 4 * l;
-        int full = d - d % block;
-        for (int i = from; i < to; i++) {
-            int s = ptr[i], e = ptr[i + 1], oo = i * d;
-            int c = 0;
-            for (; c < full; c += block) {
-                DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
-                for (int k = s; k < e; k++) {
-                    DoubleVector x = DoubleVector.broadcast(D, v[k]);
-                    int bo = ci[k] * d + c;
-                    a0 = DoubleVector.fromArray(D, bd, bo).fma(x, a0);
-                    a1 = DoubleVector.fromArray(D, bd, bo + l).fma(x, a1);
-                    a2 = DoubleVector.fromArray(D, bd, bo + 2 * l).fma(x, a2);
-                    a3 = DoubleVector.fromArray(D, bd, bo + 3 * l).fma(x, a3);
-                }
-                a0.intoArray(od, oo + c);
-                a1.intoArray(od, oo + c + l);
-                a2.intoArray(od, oo + c + 2 * l);
-                a3.intoArray(od, oo + c + 3 * l);
-            }
-            for (; c < d; c++) {
-                double acc = 0;
-                for (int k = s; k < e; k++) acc += v[k] * bd[ci[k] * d + c];
-                od[oo + c] = acc;
-            }
-        }
     }
 
     /** Float variant: out = a * b with float values (a's values converted once by the caller). */

@@ -181,7 +181,18 @@ public final class Csr {
         return acc;
     }
 
-    private void multRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to) {
+    /**
+     * Rows [from, to) of out = this * b, the others untouched: the unit a caller splits across threads.
+     * {@code out} must already be rows x b.numCols and distinct from {@code b}.
+     */
+    public void multRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to) {
+        if (b.numRows != cols || out.numRows != rows || out.numCols != b.numCols || out == b) {
+            throw new IllegalArgumentException("Expected b with " + cols + " rows and a distinct out of " + rows + "x" + b.numCols
+                    + " (got b " + b.numRows + "x" + b.numCols + ", out " + out.numRows + "x" + out.numCols + ")");
+        }
+        if (from < 0 || from > to || to > rows) {
+            throw new IllegalArgumentException("Expected 0 <= from <= to <= " + rows + " (got " + from + ", " + to + ")");
+        }
         if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, out.data, from, to, false);
         else scalarRows(b, out, from, to, false);
     }
