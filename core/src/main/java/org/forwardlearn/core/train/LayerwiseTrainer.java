@@ -2,7 +2,6 @@ package org.forwardlearn.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.core.listen.TrainingListener;
@@ -136,7 +135,4 @@ public final class LayerwiseTrainer {
             for (int j = 0; j < params.get(i).size(); j++) params.get(i).get(j).value().setTo(snapshot.get(i)[j]);
         }
     }
-
-    /** Convenience for result files: the configuration as strings. */
-    public Map<String, String> describe() { return config.toMap(); }
 }
