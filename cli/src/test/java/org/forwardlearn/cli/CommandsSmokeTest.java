@@ -149,6 +149,27 @@ class CommandsSmokeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void gnnTableTakesShallowGreedyModelsFromTheDeepestRun() throws Exception {
+        Path out = tmp.resolve("prefix");
+        ok("gnn", "table", "--datasets", "citationfull-cora_ml", "--methods", "sf,bp", "--convs", "gcn", "--layers", "1-2",
+                "--splits", "0", "--epochs", "4", "--data-dir", data().toString(), "--out", out.toString());
+        Path runs = out.resolve("runs");
+        assertTrue(Files.exists(runs.resolve("citationfull-cora_ml_sf_gcn_L2_s0.json")));
+        assertFalse(Files.exists(runs.resolve("citationfull-cora_ml_sf_gcn_L1_s0.json")), "sf depth 1 comes from the depth-2 run");
+        assertTrue(Files.exists(runs.resolve("citationfull-cora_ml_bp_gcn_L1_s0.json")), "bp is trained at every depth");
+        Path one = tmp.resolve("sf1");
+        ok("gnn", "train", "--dataset", "citationfull-cora_ml", "--method", "sf", "--layers", "1", "--epochs", "4",
+                "--data-dir", data().toString(), "--out", one.toString());
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) JsonFiles.read(out.resolve("table.json")).get("rows");
+        Map<String, Object> sf1 = rows.stream().filter(r -> r.get("method").equals("sf") && num(r, "layers") == 1).findFirst().orElseThrow();
+        assertEquals(2, num(sf1, "from_layers"));
+        assertEquals(num(result(one), "test_accuracy"), num(sf1, "test_accuracy_mean"), 0.0, "derived depth 1 = a 1-layer run");
+        assertEquals(num(result(one), "val_accuracy"), num(sf1, "val_accuracy_mean"), 0.0);
+        assertEquals(4, rows.size());
+    }
+
+    @Test
     void divergedTrainingIsAOneLineErrorAndATableGoesOn() {
         CliRun train = CliRun.of("gnn", "train", "--dataset", "citationfull-cora_ml", "--layers", "1", "--epochs", "4", "--lr", "1e200",
                 "--data-dir", data().toString());

@@ -37,6 +37,9 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
             List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp");
     public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "fl-ce-top", "bp");
     public static final List<String> CONVS = List.of("gcn", "sage", "gat");
+    /** Greedy methods whose d-layer model is the first d layers of a deeper run (see {@link #depthPrefix()}). */
+    static final List<String> PREFIX_NODE_METHODS = List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn");
+    static final List<String> PREFIX_LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba");
 
     public GnnConfig {
         if (!task.equals("node") && !task.equals("link")) throw new IllegalArgumentException("Expected task node|link (got '" + task + "')");
@@ -53,6 +56,16 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
                     + validateEvery + ", " + patience + ")");
         }
         if (graph == null && (dataset == null || dataset.isEmpty())) throw new IllegalArgumentException("Expected a dataset name or a graph (got neither)");
+    }
+
+    /**
+     * True when this method trains greedily, stops each layer early on the model made of layers 0..l, and draws its
+     * fixed randomness independently of the depth: then the d-layer run is exactly the first d layers of a deeper run
+     * with the same configuration (its {@link GnnResult#layerMetrics()} row d-1 and the first d layers' times), which
+     * {@code forwardlearn gnn table} uses to get depths 1..D from one D-layer run. Top-down methods and BP are not.
+     */
+    public boolean depthPrefix() {
+        return (task.equals("node") ? PREFIX_NODE_METHODS : PREFIX_LINK_METHODS).contains(method);
     }
 
     /** SF, GCN, 2 layers, hidden 128, CitationFull Cora_ML split 0, 1000 epochs, patience 100, validate every 2, Adam(1e-3, 5e-4). */

@@ -7,7 +7,9 @@ import org.forwardlearn.core.listen.TrainingListener;
 
 /**
  * Runs a table of experiments (methods x convs x depths x datasets, each over several splits) and
- * returns one row per cell with mean and standard deviation of the test metric and the wall time.
+ * returns one row per cell with mean and standard deviation of the test metric and the wall time. For greedy methods
+ * ({@link GnnConfig#depthPrefix()}) only the deepest depth is trained; a shallower cell is its first layers, and its
+ * time is those layers' training time.
  */
 public final class GnnTable {
     /** One cell: the metric is accuracy (node task) or ROC-AUC (link task), in percent. */
@@ -23,19 +25,35 @@ public final class GnnTable {
     public static List<Row> run(GnnConfig base, List<String> datasets, List<String> methods, List<String> convs, List<Integer> depths,
                                 int splits, TrainingListener listener, Consumer<Row> onRow) {
         List<Row> rows = new ArrayList<>();
-        for (String d : datasets) for (String m : methods) for (String c : convs) for (int l : depths) {
-            double[] v = new double[splits];
-            long t0 = System.nanoTime();
-            for (int s = 0; s < splits; s++) {
-                GnnResult r = new GnnExperiment(base.withDataset(d).withMethod(m).withConv(c).withLayers(l).withSplit(s)).run(listener);
-                v[s] = 100 * (base.task().equals("node") ? r.testAccuracy() : r.testAuc());
+        int deepest = depths.stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (String d : datasets) for (String m : methods) for (String c : convs) {
+            // greedy methods: the l-layer model is the first l layers of the deepest run (GnnConfig.depthPrefix)
+            boolean prefix = depths.size() > 1 && base.withMethod(m).depthPrefix();
+            double[][] v = new double[deepest + 1][splits];
+            double[] secs = new double[deepest + 1];
+            for (int l : prefix ? List.of(deepest) : depths) {
+                long t0 = System.nanoTime();
+                for (int s = 0; s < splits; s++) {
+                    GnnResult r = new GnnExperiment(base.withDataset(d).withMethod(m).withConv(c).withLayers(l).withSplit(s)).run(listener);
+                    if (prefix) {
+                        for (int k : depths) {
+                            v[k][s] = 100 * r.layerMetrics().get(k - 1)[1];
+                            for (int j = 0; j < k; j++) secs[k] += r.training().layers().get(j).seconds();
+                        }
+                    } else {
+                        v[l][s] = 100 * (base.task().equals("node") ? r.testAccuracy() : r.testAuc());
+                    }
+                }
+                if (!prefix) secs[l] = (System.nanoTime() - t0) * 1e-9;
             }
-            double mean = 0, var = 0;
-            for (double x : v) mean += x / splits;
-            for (double x : v) var += (x - mean) * (x - mean) / splits;
-            Row row = new Row(d, m, c, l, mean, Math.sqrt(var), v, (System.nanoTime() - t0) * 1e-9);
-            rows.add(row);
-            if (onRow != null) onRow.accept(row);
+            for (int l : depths) {
+                double mean = 0, var = 0;
+                for (double x : v[l]) mean += x / splits;
+                for (double x : v[l]) var += (x - mean) * (x - mean) / splits;
+                Row row = new Row(d, m, c, l, mean, Math.sqrt(var), v[l], secs[l]);
+                rows.add(row);
+                if (onRow != null) onRow.accept(row);
+            }
         }
         return rows;
     }

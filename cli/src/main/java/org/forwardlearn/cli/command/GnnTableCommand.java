@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = {"Run a grid of GNN experiments and print the mean ± std table (Markdown).",
-                "Writes table.md, table.csv, table.json and runs/*.json to --out; rerunning skips finished runs."},
+                "Writes table.md, table.csv, table.json and runs/*.json to --out; rerunning skips finished runs.",
+                "Greedy methods (sf, ff-la, ff-vn, symba-la, symba-vn; fl-ce, fl-ff, fl-symba) train the deepest depth once:",
+                "the d-layer model is exactly its first d layers (column 'from'); time = those layers' training time."},
         footer = {"", "Example: forwardlearn gnn table --datasets citationfull-cora_ml,citationfull-citeseer --methods sf,bp "
                 + "--convs gcn,sage,gat --layers 1-4 --splits 0-4 --out runs/table"})
 public final class GnnTableCommand implements Callable<Integer> {
@@ -67,7 +69,9 @@ public final class GnnTableCommand implements Callable<Integer> {
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
         String metric = gnn.task.equals("link") ? "auc" : "accuracy";
-        int total = datasets.size() * ms.size() * convs.size() * depths.length * splitIdx.length;
+        int total = 0;
+        for (String m : ms) total += (depths.length > 1 && base.withMethod(m).depthPrefix() ? 1 : depths.length);
+        total *= datasets.size() * convs.size() * splitIdx.length;
         Path runsDir = run.out == null ? null : run.out.resolve("runs");
 
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -75,46 +79,62 @@ public final class GnnTableCommand implements Callable<Integer> {
         int done = 0;
         for (String ds : datasets) {
             GraphData g = GnnRunner.load(ds, root.dataDir());
-            for (String m : ms) for (String c : convs) for (int l : depths) {
-                List<Double> test = new ArrayList<>(), val = new ArrayList<>(), secs = new ArrayList<>(), spe = new ArrayList<>();
-                for (int s : splitIdx) {
-                    done++;
-                    String key = String.format(Locale.ROOT, "%s_%s_%s_L%d_s%d", ds, m, c, l, s);
-                    Map<String, Object> res = runsDir == null ? null : readIfDone(runsDir.resolve(key + ".json"));
-                    if (res == null) {
-                        GnnConfig cfg = base.withDataset(ds).withMethod(m).withConv(c).withLayers(l).withSplit(s);
-                        TrainingListener listener = console.effectiveProgressMode() == Console.ProgressMode.BAR
-                                ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val"))
-                                : new DivergenceGuard();
-                        GnnResult r;
-                        try {
-                            r = GnnRunner.run(cfg, g, listener);
-                        } catch (RuntimeException e) {
-                            // one failed run (e.g. diverged) must not lose a long table: report it and go on
-                            failed.add(key);
-                            console.status(String.format(Locale.ROOT, "[%d/%d] %s: failed: %s", done, total, key,
-                                    org.forwardlearn.cli.Errors.oneLine(e)));
-                            continue;
+            for (String m : ms) for (String c : convs) {
+                // greedy methods: depths 1..D are the prefixes of one D-layer run (GnnConfig.depthPrefix, tested there)
+                boolean prefix = depths.length > 1 && base.withMethod(m).depthPrefix();
+                int deepest = java.util.Arrays.stream(depths).max().getAsInt();
+                int[] runDepths = prefix ? new int[] {deepest} : depths;
+                Map<Integer, List<Map<String, Object>>> byDepth = new LinkedHashMap<>();
+                for (int l : runDepths) {
+                    for (int s : splitIdx) {
+                        done++;
+                        String key = String.format(Locale.ROOT, "%s_%s_%s_L%d_s%d", ds, m, c, l, s);
+                        Map<String, Object> res = runsDir == null ? null : readIfDone(runsDir.resolve(key + ".json"));
+                        if (res == null) {
+                            GnnConfig cfg = base.withDataset(ds).withMethod(m).withConv(c).withLayers(l).withSplit(s);
+                            TrainingListener listener = console.effectiveProgressMode() == Console.ProgressMode.BAR
+                                    ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val"))
+                                    : new DivergenceGuard();
+                            GnnResult r;
+                            try {
+                                r = GnnRunner.run(cfg, g, listener);
+                            } catch (RuntimeException e) {
+                                // one failed run (e.g. diverged) must not lose a long table: report it and go on
+                                failed.add(key);
+                                console.status(String.format(Locale.ROOT, "[%d/%d] %s: failed: %s", done, total, key,
+                                        org.forwardlearn.cli.Errors.oneLine(e)));
+                                continue;
+                            }
+                            res = GnnRunner.resultMap(r, root.dataDir(), Map.of());
+                            if (runsDir != null) JsonFiles.write(runsDir.resolve(key + ".json"), res);
+                            console.status(String.format(Locale.ROOT, "[%d/%d] %s: test %s %.4f (%.1f s)", done, total, key, metric,
+                                    num(res.get("test_" + metric)), num(res.get("train_seconds"))));
+                        } else {
+                            console.status(String.format(Locale.ROOT, "[%d/%d] %s: done before, skipped", done, total, key));
                         }
-                        res = GnnRunner.resultMap(r, root.dataDir(), Map.of());
-                        if (runsDir != null) JsonFiles.write(runsDir.resolve(key + ".json"), res);
-                        console.status(String.format(Locale.ROOT, "[%d/%d] %s: test %s %.4f (%.1f s)", done, total, key, metric,
-                                num(res.get("test_" + (metric.equals("auc") ? "auc" : "accuracy"))), num(res.get("train_seconds"))));
-                    } else {
-                        console.status(String.format(Locale.ROOT, "[%d/%d] %s: done before, skipped", done, total, key));
+                        if (prefix) {
+                            for (int d : depths) byDepth.computeIfAbsent(d, k -> new ArrayList<>()).add(prefixResult(res, d, metric));
+                        } else {
+                            byDepth.computeIfAbsent(l, k -> new ArrayList<>()).add(res);
+                        }
                     }
-                    String k = metric.equals("auc") ? "auc" : "accuracy";
-                    test.add(num(res.get("test_" + k)));
-                    val.add(num(res.get("val_" + k)));
-                    secs.add(num(res.get("train_seconds")));
-                    spe.add(num(res.get("seconds_per_epoch")));
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("dataset", ds); row.put("method", m); row.put("conv", c); row.put("layers", l); row.put("runs", test.size());
-                row.put("test_" + metric + "_mean", mean(test)); row.put("test_" + metric + "_std", std(test));
-                row.put("val_" + metric + "_mean", mean(val));
-                row.put("seconds_per_run", mean(secs)); row.put("seconds_per_epoch", mean(spe));
-                rows.add(row);
+                for (int l : depths) {
+                    List<Double> test = new ArrayList<>(), val = new ArrayList<>(), secs = new ArrayList<>(), spe = new ArrayList<>();
+                    for (Map<String, Object> res : byDepth.getOrDefault(l, List.of())) {
+                        test.add(num(res.get("test_" + metric)));
+                        val.add(num(res.get("val_" + metric)));
+                        secs.add(num(res.get("train_seconds")));
+                        spe.add(num(res.get("seconds_per_epoch")));
+                    }
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("dataset", ds); row.put("method", m); row.put("conv", c); row.put("layers", l); row.put("runs", test.size());
+                    row.put("test_" + metric + "_mean", mean(test)); row.put("test_" + metric + "_std", std(test));
+                    row.put("val_" + metric + "_mean", mean(val));
+                    row.put("seconds_per_run", mean(secs)); row.put("seconds_per_epoch", mean(spe));
+                    row.put("from_layers", prefix ? deepest : l);
+                    rows.add(row);
+                }
             }
         }
         String md = markdown(rows, metric);
@@ -140,14 +160,36 @@ public final class GnnTableCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The d-layer result inside a deeper run of a greedy method: the metrics of layers 0..d-1 (per_layer row d-1), and the
+     * first d layers' training seconds and epochs as the run's time.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> prefixResult(Map<String, Object> res, int d, String metric) {
+        List<Map<String, Object>> layers = (List<Map<String, Object>>) res.get("per_layer");
+        if (layers == null || layers.size() < d) {
+            throw new CliException("Expected per_layer metrics for " + d + " layers in a run's result (got "
+                    + (layers == null ? "none" : layers.size()) + ")");
+        }
+        Map<String, Object> lm = layers.get(d - 1);
+        double secs = 0, epochs = 0;
+        for (int l = 0; l < d; l++) { secs += num(layers.get(l).get("seconds")); epochs += num(layers.get(l).get("epochs")); }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("test_" + metric, lm.get("test_" + metric));
+        out.put("val_" + metric, lm.get("val_" + metric));
+        out.put("train_seconds", secs);
+        out.put("seconds_per_epoch", epochs == 0 ? Double.NaN : secs / epochs);
+        return out;
+    }
+
     static String markdown(List<Map<String, Object>> rows, String metric) {
         TextTable t = new TextTable("dataset", "method", "conv", "layers", "runs", "test " + metric + " (%)", "val " + metric + " (%)",
-                "s / run", "s / epoch");
+                "s / run", "s / epoch", "from");
         for (Map<String, Object> r : rows) {
             t.row(r.get("dataset"), r.get("method"), r.get("conv"), r.get("layers"), r.get("runs"),
                     String.format(Locale.ROOT, "%.2f ± %.2f", 100 * num(r.get("test_" + metric + "_mean")), 100 * num(r.get("test_" + metric + "_std"))),
                     String.format(Locale.ROOT, "%.2f", 100 * num(r.get("val_" + metric + "_mean"))),
-                    r.get("seconds_per_run"), r.get("seconds_per_epoch"));
+                    r.get("seconds_per_run"), r.get("seconds_per_epoch"), r.get("from_layers"));
         }
         return t.render();
     }

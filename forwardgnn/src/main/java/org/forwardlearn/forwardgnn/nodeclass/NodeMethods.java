@@ -46,6 +46,15 @@ public final class NodeMethods {
         return convs;
     }
 
+    /**
+     * The stream for a greedy method's fixed draws (virtual-node features, wrong labels), taken from {@code rng} before
+     * the layers are drawn. Layer l's initial weights then depend on l only, not on the depth, so for the greedy methods
+     * the first d layers of a deeper run are exactly the d-layer model ({@link GnnConfig#depthPrefix()}).
+     */
+    static Random fixedStream(Random rng) {
+        return new Random(rng.nextLong());
+    }
+
     public static Built build(GnnConfig c, GraphData g, Split split, Random rng) {
         switch (c.method()) {
             case "bp": {
@@ -56,19 +65,22 @@ public final class NodeMethods {
                         () -> argmax(bp.logits()));
             }
             case "sf": {
+                Random fixed = fixedStream(rng);
                 List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
-                SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), rng);
+                SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
                 return node(sf, Map.of());
             }
             case "ff-la":
             case "symba-la": {
+                Random fixed = fixedStream(rng);
                 List<GraphConv> convs = stack(c.conv(), LabelAppending.inputSize(g), c.hidden(), c.layers(), rng);
-                return goodness(LabelAppending.create(convs, g, split, objective(c), rng), Map.of());
+                return goodness(LabelAppending.create(convs, g, split, objective(c), fixed), Map.of());
             }
             case "ff-vn":
             case "symba-vn": {
+                Random fixed = fixedStream(rng);
                 List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
-                VirtualNodeWiring.Built b = VirtualNodeWiring.create(convs, g, split, c.bidirectional(), objective(c), rng);
+                VirtualNodeWiring.Built b = VirtualNodeWiring.create(convs, g, split, c.bidirectional(), objective(c), fixed);
                 return goodness(b.problem(), Map.of("virtual_features", b.virtualFeatures()));
             }
             case "sf-top-input":
