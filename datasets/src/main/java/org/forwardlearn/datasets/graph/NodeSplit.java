@@ -60,9 +60,14 @@ public final class NodeSplit {
         return out;
     }
 
+    /** XORed into the seed of {@link #random}: its shuffle must not replay the generator's class assignment. */
+    public static final long RANDOM_SPLIT_SALT = 0x5EED_5B17_0000_0001L;
+
     /**
      * A random split of the labelled nodes: floor(trainFraction n) train, floor(valFraction n) validation,
-     * the rest test.
+     * the rest test. The shuffle's stream is {@code seed} salted with {@link #RANDOM_SPLIT_SALT}, so a graph generated
+     * with the same seed (the CSBM generator runs the same Fisher-Yates shuffle to assign classes) does not get a
+     * class-aligned split.
      */
     public static NodeSplit random(int[] labels, double trainFraction, double valFraction, long seed) {
         if (trainFraction < 0 || valFraction < 0 || trainFraction + valFraction > 1) {
@@ -71,7 +76,7 @@ public final class NodeSplit {
         }
         int[] nodes = Arrays.stream(java.util.stream.IntStream.range(0, labels.length).toArray())
                 .filter(i -> labels[i] >= 0).toArray();
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed ^ RANDOM_SPLIT_SALT);
         for (int i = nodes.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = nodes[i];

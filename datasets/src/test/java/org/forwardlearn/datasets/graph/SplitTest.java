@@ -27,6 +27,18 @@ class SplitTest {
     }
 
     @Test
+    void aRandomSplitWithTheGeneratorsSeedIsNotClassAligned() {
+        long seed = 11;
+        Graph g = org.forwardlearn.datasets.generate.Csbm.builder().nodes(3000).classes(3).averageDegree(6, 0.8).features(4)
+                .seed(seed).build().generate("csbm");
+        NodeSplit s = NodeSplit.random(g.labels(), 0.3, 0.2, seed);
+        int[] perClass = new int[3];
+        for (int v : s.train()) perClass[g.labels()[v]]++;
+        // 900 training nodes; each class holds a third of the graph, so about 300 each (an aligned split gives 900, 0, 0)
+        for (int c = 0; c < 3; c++) assertTrue(Math.abs(perClass[c] - 300) < 60, "class " + c + ": " + perClass[c] + " of 900");
+    }
+
+    @Test
     void forwardGnnSplitsAre64_16_20OfLabelledNodesAndSeeded() {
         Graph g = ring(1000);
         List<NodeSplit> splits = NodeSplit.forwardGnnSplits(g, 42);
