@@ -60,9 +60,9 @@ public final class ScaleBenchmark {
         String name = "csbm-" + edges, input;
         if (parquet == null) {
             Graph g = Csbm.builder().nodes((int) nodes).classes(4).features(64).averageDegree(degree, 0.8).seed(1).build().generate(name);
-            // Split seed != generator seed (historical: before NodeSplit.RANDOM_SPLIT_SALT, equal seeds replayed Csbm's
-            // class shuffle and gave a class-aligned split - the "0.0 on 1e5" of the first table). Kept so the
-            // published figures stay reproducible with this seed.
+            // Before NodeSplit.RANDOM_SPLIT_SALT, equal seeds replayed Csbm's class shuffle and gave a class-aligned
+            // split (the "0.0 on 1e5" of the first table), hence a split seed != the generator seed. The salt changed
+            // every NodeSplit.random split, so figures measured before it used a different (random) split.
             NodeSplit split = NodeSplit.random(g.labels(), 0.6, 0.2, 1_000_003);
             t = GraphConversion.tables(spark, g, split, 8);
             input = "in-memory";
