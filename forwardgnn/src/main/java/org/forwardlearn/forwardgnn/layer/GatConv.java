@@ -31,7 +31,8 @@ public final class GatConv implements GraphConv {
         DMatrixRMaj w = new DMatrixRMaj(in, heads * headDim);
         Init.GLOROT_UNIFORM.fillWeights(w, rng);
         DMatrixRMaj as = new DMatrixRMaj(heads, headDim), ad = new DMatrixRMaj(heads, headDim);
-        double a = Math.sqrt(6.0 / (1 + headDim));
+        // PyG's glorot on att_src / att_dst of shape (1, heads, headDim): bound sqrt(6 / (heads + headDim)).
+        double a = Math.sqrt(6.0 / (heads + headDim));
         for (int i = 0; i < as.data.length; i++) { as.data[i] = (2 * rng.nextDouble() - 1) * a; ad.data[i] = (2 * rng.nextDouble() - 1) * a; }
         weight = new Parameter("weight", w);
         attSrc = new Parameter("att_src", as);

@@ -40,7 +40,14 @@ public final class SingleForward extends NodeProblem {
 
     /**
      * @param convs         the layers (layer 0 reads g's features)
-     * @param bidirectional wire training nodes and virtual nodes both ways (the paper's default)
+     * @param bidirectional wire training nodes and virtual nodes both ways (the paper's default, as the reference
+     *                      code's {@code --aug-edge-direction bidirection}); false wires only training node -&gt;
+     *                      virtual node. Both ways, a training node also aggregates its class's virtual node, which
+     *                      validation and test nodes never do: negligible under GCN's symmetric normalisation (weight
+     *                      about 0.025 on CitationFull Cora_ML / CiteSeer, as the virtual node has hundreds of
+     *                      neighbours) but 1/(deg+1) under SAGE's mean (0.26 / 0.38 on average) and learnable under
+     *                      GAT's attention (0.46 after SF training on Cora_ML): a label shortcut that costs SF-SAGE and
+     *                      SF-GAT accuracy (issue 4).
      * @param tau           softmax temperature (1 in the paper)
      * @param rng           draws the frozen virtual-node features
      */
