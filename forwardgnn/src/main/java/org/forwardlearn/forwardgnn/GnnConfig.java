@@ -27,7 +27,7 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
  * @param tau           SF softmax temperature
  * @param theta         forward-forward threshold
  * @param alpha         SymBa sharpness
- * @param bidirectional SF virtual edges in both directions
+ * @param bidirectional virtual edges both ways; false: only training node -> its virtual node (the virtual node reads its class)
  * @param dataDir       data folder, or null for {@code Datasets.defaultDataDir()}
  */
 public record GnnConfig(String task, String dataset, GraphData graph, String method, String conv, int layers, int hidden,

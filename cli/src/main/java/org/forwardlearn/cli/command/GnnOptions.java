@@ -36,7 +36,7 @@ public final class GnnOptions {
     @Option(names = "--alpha", description = "SymBa sharpness (default: 4).")
     Double alpha;
 
-    @Option(names = "--one-direction", description = "SF: virtual edges only from the virtual node to training nodes.")
+    @Option(names = "--one-direction", description = "Virtual-node methods: wire each training node to its class's virtual node one way only (training node -> virtual node: the virtual node aggregates its class, training nodes do not read it). Default: both ways.")
     boolean oneDirection;
 
     /** Defaults with the task set and the shared options applied (method, conv, dataset, layers, split set by the caller). */
