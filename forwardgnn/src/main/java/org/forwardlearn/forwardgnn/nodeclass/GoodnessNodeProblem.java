@@ -147,6 +147,72 @@ public final class GoodnessNodeProblem implements LayerwiseProblem {
         }
     }
 
+    /**
+     * Diagnostics of layer {@code layer} in its current state (for analysis, not used in training):
+     * {mean positive goodness, mean negative goodness, fraction of (positive, negative) pairs with G+ > G-,
+     * mean relative output change ||h+ - h-|| / ||h+|| on the training rows, this layer's own validation
+     * accuracy, mean goodness of the true class on validation rows, mean goodness of the other classes,
+     * share of the validation rows predicted as the most predicted class, validation accuracy after
+     * subtracting each candidate class's mean goodness over the validation rows, then those C means}.
+     */
+    double[] diagnostics(int layer) {
+        GraphConv conv = convs.get(layer);
+        int t = trainRows.length, k = train.size() - 1, d = conv.outputSize();
+        DMatrixRMaj[] h = train.forward(conv, trainRows);
+        double[] gp = new double[t], gn = new double[t];
+        goodness.evaluate(h[0], gp);
+        double sp = 0, sn = 0, above = 0, rel = 0;
+        for (double v : gp) sp += v;
+        for (int j = 1; j <= k; j++) {
+            goodness.evaluate(h[j], gn);
+            for (int r = 0; r < t; r++) {
+                sn += gn[r];
+                if (gp[r] > gn[r]) above++;
+                double dd = 0, nn = 0;
+                for (int c = 0; c < d; c++) {
+                    double a = h[0].data[r * d + c], b = h[j].data[r * d + c];
+                    dd += (a - b) * (a - b);
+                    nn += a * a;
+                }
+                rel += nn > 0 ? Math.sqrt(dd / nn) : 0;
+            }
+        }
+        int[] rows = split.val();
+        double[] sv = scores(val.forward(conv, rows), rows);
+        double trueG = 0, otherG = 0;
+        int correct = 0;
+        int[] predicted = new int[numClasses];
+        for (int i : rows) {
+            int best = 0;
+            for (int c = 0; c < numClasses; c++) {
+                double v = sv[i * numClasses + c];
+                if (v > sv[i * numClasses + best]) best = c;
+                if (c == labels[i]) trueG += v; else otherG += v;
+            }
+            predicted[best]++;
+            if (best == labels[i]) correct++;
+        }
+        int most = 0;
+        for (int v : predicted) most = Math.max(most, v);
+        double[] classMean = new double[numClasses];
+        for (int i : rows) for (int c = 0; c < numClasses; c++) classMean[c] += sv[i * numClasses + c] / rows.length;
+        int debiased = 0;
+        for (int i : rows) {
+            int best = 0;
+            for (int c = 1; c < numClasses; c++) {
+                if (sv[i * numClasses + c] - classMean[c] > sv[i * numClasses + best] - classMean[best]) best = c;
+            }
+            if (best == labels[i]) debiased++;
+        }
+        double[] out = new double[9 + numClasses];
+        double[] head = {sp / t, sn / (t * k), above / (t * k), rel / (t * k), (double) correct / rows.length,
+                trueG / rows.length, otherG / ((numClasses - 1.0) * rows.length), (double) most / rows.length,
+                (double) debiased / rows.length};
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(classMean, 0, out, head.length, numClasses);
+        return out;
+    }
+
     private static GraphSet nextInputs(GraphSet set, DMatrixRMaj[] h) {
         ConvInput[] in = new ConvInput[h.length];
         for (int c = 0; c < h.length; c++) in[c] = new ConvInput(GraphSet.next(h[c]), set.topology(c), true);
