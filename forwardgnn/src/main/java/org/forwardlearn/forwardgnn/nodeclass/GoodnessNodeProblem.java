@@ -23,6 +23,10 @@ import org.forwardlearn.forwardgnn.layer.GraphConv;
  * evaluation graph k carries class k on the evaluated nodes, and a node's score for k is its
  * goodness summed over the finished layers. Every graph keeps its own layer input (a constant: the
  * row-L2-normalised, detached output of the layer below on the same graph); no gradient crosses layers.
+ * Only the rows a step reads are computed (training rows for the loss, validation rows for validation).
+ * For GCN and SAGE, graphs whose inputs share a base share its products ({@link GraphFamily}: layer 0 of
+ * LA and VN, and VN's later training graphs); distinct inputs (LA above layer 0, the evaluation graphs
+ * above layer 0) and other convolutions run on each graph ({@link GraphSet.Inputs}).
  */
 public final class GoodnessNodeProblem implements LayerwiseProblem {
     private final List<GraphConv> convs;
@@ -45,7 +49,7 @@ public final class GoodnessNodeProblem implements LayerwiseProblem {
      * @param shareTrainingInput the negative graphs' next input is the positive graph's output (FF-VN:
      *                           the graphs differ only in their wiring), instead of their own output (FF-LA)
      * @param shared             with shareTrainingInput, the later layers' training graphs share their products
-     *                           ({@link GraphFamily}) when the convolution allows it
+     *                           ({@link GraphFamily}) when the convolution allows it (GCN, SAGE)
      */
     GoodnessNodeProblem(List<GraphConv> convs, ContrastiveObjective objective, GraphSet train, GraphSet val, GraphSet test,
                         int[] trainRows, int[] labels, int numClasses, int numReal, Split split, boolean shareTrainingInput,
@@ -133,7 +137,8 @@ public final class GoodnessNodeProblem implements LayerwiseProblem {
             NodeMatrix xp = GraphSet.next(hTrain[0]);
             Topology[] topo = new Topology[train.size()];
             for (int g = 0; g < topo.length; g++) topo[g] = train.topology(g);
-            if (shareTrainingInput && shared && GraphFamily.supports(convs.get(layer + 1))) {
+            boolean linear = shared && GraphFamily.supports(convs.get(layer + 1));
+            if (shareTrainingInput && linear) {
                 train = GraphFamily.sharedInput(new GraphFamily.Base(xp), topo);
             } else {
                 ConvInput[] in = new ConvInput[topo.length];

@@ -10,7 +10,7 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.graph.Split;
 
 /**
- * Manual analysis tool (not a test): {@code method conv layers epochs [theta] [every]}; trains like GnnExperiment and prints
+ * Manual analysis tool (not a test): {@code method conv layers epochs [theta|-] [every] [patience] [weightDecay]}; trains like GnnExperiment and prints
  * {@link GoodnessNodeProblem#diagnostics} every {@code every} epochs.
  */
 public final class GoodnessDiagnostics {
@@ -19,6 +19,7 @@ public final class GoodnessDiagnostics {
                 .withLayers(Integer.parseInt(a[2])).withSplit(0).withEpochs(Integer.parseInt(a[3]));
         if (a.length > 4 && !a[4].equals("-")) c = c.withTheta(Double.parseDouble(a[4]));
         if (a.length > 6) c = c.withPatience(Integer.parseInt(a[6]));
+        if (a.length > 7) c = c.withWeightDecay(Double.parseDouble(a[7]));
         int every = a.length > 5 ? Integer.parseInt(a[5]) : 50;
         GnnExperiment exp = new GnnExperiment(c);
         GraphData g = exp.loadGraph();

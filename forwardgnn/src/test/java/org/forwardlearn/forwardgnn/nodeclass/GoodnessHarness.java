@@ -12,7 +12,8 @@ import org.forwardlearn.forwardgnn.GnnResult;
 
 /**
  * Manual timing harness (not a test): {@code method conv layers [epochs] [split] [theta] [dataset]}. Prints, per layer,
- * epochs run, main-thread CPU and wall seconds per epoch; then test/val accuracy and the peak RSS.
+ * epochs run, main-thread CPU and wall seconds per epoch; then test/val accuracy and the peak RSS
+ * ({@code -Dprobe=true}: also core's MemoryProbe peak heap, a collection after every epoch).
  */
 public final class GoodnessHarness {
     public static void main(String[] a) throws Exception {
@@ -38,10 +39,17 @@ public final class GoodnessHarness {
                 double cpu = (mx.getCurrentThreadCpuTime() - start[0]) / 1e9, wall = (System.nanoTime() - start[1]) / 1e9;
                 System.out.printf("layer %d: %d epochs, CPU %.4f s/epoch, wall %.4f s/epoch (CPU %.1f s, wall %.1f s)%n", r.layer(),
                         count[0], cpu / count[0], wall / count[0], cpu, wall);
+                if (Boolean.getBoolean("probe")) {
+                    System.gc();
+                    System.out.printf("  live heap after a full GC at the end of layer %d: %.1f MB%n", r.layer(),
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+                }
             }
         };
+        org.forwardlearn.forwardgnn.MemoryProbe probe = Boolean.getBoolean("probe") ? org.forwardlearn.forwardgnn.MemoryProbe.everyEpoch() : null;
         long t0 = System.nanoTime();
-        GnnResult r = new GnnExperiment(c).run(l);
+        GnnResult r = new GnnExperiment(c).run(probe == null ? l : TrainingListener.of(l, probe));
+        if (probe != null) System.out.printf("peak heap (GC after every epoch) %.1f MB%n", probe.peakBytes() / 1048576.0);
         System.out.printf("%s %s L%d split %d: test %.4f val %.4f, total %.1f s%n", a[0], a[1], c.layers(), c.split(),
                 r.testAccuracy(), r.valAccuracy(), (System.nanoTime() - t0) / 1e9);
         for (double[] m : r.layerMetrics()) System.out.printf("  per layer val %.4f test %.4f%n", m[0], m[1]);
