@@ -13,7 +13,7 @@ import org.forwardlearn.forwardgnn.GnnResult;
 /**
  * Manual timing harness (not a test): {@code method conv layers [epochs] [split] [theta] [dataset]}. Prints, per layer,
  * epochs run, main-thread CPU and wall seconds per epoch; then test/val accuracy and the peak RSS
- * ({@code -Dprobe=true}: also core's MemoryProbe peak heap, a collection after every epoch).
+ * ({@code -Dwd=x}: weight decay x; {@code -Dpatience=n}: patience n validations; {@code -Dprobe=true}: also core's MemoryProbe peak heap, a collection after every epoch).
  */
 public final class GoodnessHarness {
     public static void main(String[] a) throws Exception {
@@ -21,6 +21,8 @@ public final class GoodnessHarness {
                 .withConv(a[1]).withLayers(Integer.parseInt(a[2])).withSplit(a.length > 4 ? Integer.parseInt(a[4]) : 0);
         if (a.length > 3 && Integer.parseInt(a[3]) > 0) c = c.withEpochs(Integer.parseInt(a[3]));
         if (a.length > 5 && !a[5].equals("-")) c = c.withTheta(Double.parseDouble(a[5]));
+        if (System.getProperty("patience") != null) c = c.withPatience(Integer.getInteger("patience"));
+        if (System.getProperty("wd") != null) c = c.withWeightDecay(Double.parseDouble(System.getProperty("wd")));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] start = new long[2];
         int[] count = new int[1];
