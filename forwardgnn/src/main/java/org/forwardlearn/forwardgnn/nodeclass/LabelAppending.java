@@ -2,10 +2,8 @@ package org.forwardlearn.forwardgnn.nodeclass;
 
 import java.util.List;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.objective.ContrastiveObjective;
 import org.forwardlearn.forwardgnn.graph.GraphData;
-import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.graph.Split;
 import org.forwardlearn.forwardgnn.layer.ConvInput;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
@@ -26,33 +24,54 @@ public final class LabelAppending {
 
     public static GoodnessNodeProblem create(List<GraphConv> convs, GraphData g, Split split, ContrastiveObjective objective,
                                              Random rng) {
+        return create(convs, g, split, objective, rng, true);
+    }
+
+    /**
+     * @param shared (allowed when the convolution supports it) layer 0 shares the feature product across the graphs ({@link GraphFamily}; GCN and SAGE);
+     *               false materialises every graph's input (the straightforward path)
+     */
+    static GoodnessNodeProblem create(List<GraphConv> convs, GraphData g, Split split, ContrastiveObjective objective,
+                                      Random rng, boolean shared) {
+        shared &= GraphFamily.supports(convs.get(0));
         int n = g.numNodes(), c = g.numClasses();
         int[] train = split.train();
         int[][] wrong = wrongClasses(g.labels(), train, c, rng);
-        boolean[] isTrain = mask(n, train);
-        ConvInput pos = input(g, g.labels(), isTrain);
-        ConvInput[] negs = new ConvInput[c - 1];
+        int[][] trainLabels = new int[c][];
+        trainLabels[0] = known(g.labels(), train);
         for (int j = 0; j < c - 1; j++) {
-            int[] lab = g.labels().clone();
-            for (int t = 0; t < train.length; t++) lab[train[t]] = wrong[t][j];
-            negs[j] = input(g, lab, isTrain);
+            trainLabels[j + 1] = trainLabels[0].clone();
+            for (int t = 0; t < train.length; t++) trainLabels[j + 1][train[t]] = wrong[t][j];
         }
-        ConvInput[] val = new ConvInput[c], test = new ConvInput[c];
-        boolean[] trainVal = mask(n, train, split.val()), all = mask(n, train, split.val(), split.test());
+        int[][] valLabels = new int[c][], testLabels = new int[c][];
         for (int k = 0; k < c; k++) {
-            int[] lv = g.labels().clone(), lt = g.labels().clone();
-            for (int i : split.val()) lv[i] = k;
-            for (int i : split.test()) lt[i] = k;
-            val[k] = input(g, lv, trainVal);
-            test[k] = input(g, lt, all);
+            valLabels[k] = known(g.labels(), train);
+            testLabels[k] = known(g.labels(), train, split.val());
+            for (int i : split.val()) valLabels[k][i] = k;
+            for (int i : split.test()) testLabels[k][i] = k;
         }
-        return new GoodnessNodeProblem(convs, objective, pos, negs, val, test, train, g.labels(), c, n, split, false);
+        GraphFamily.Base base = new GraphFamily.Base(g.features());
+        GraphSet[] sets = new GraphSet[3];
+        int[][][] all = {trainLabels, valLabels, testLabels};
+        for (int s = 0; s < 3; s++) {
+            GraphFamily f = GraphFamily.labelAppended(base, g.topology(), c, all[s]);
+            if (shared) {
+                sets[s] = f;
+            } else {
+                ConvInput[] in = new ConvInput[f.size()];
+                for (int k = 0; k < in.length; k++) in[k] = new ConvInput(f.input(k), g.topology(), true);
+                sets[s] = new GraphSet.Inputs(in);
+            }
+        }
+        return new GoodnessNodeProblem(convs, objective, sets[0], sets[1], sets[2], train, g.labels(), c, n, split, false, shared);
     }
 
-    private static ConvInput input(GraphData g, int[] labels, boolean[] known) {
-        DMatrixRMaj y = NodeInputs.labelRows(g.numNodes(), g.numClasses(), labels, known);
-        NodeMatrix x = NodeInputs.hstack(g.features(), y).rowL2Normalized();
-        return new ConvInput(x, g.topology(), true);
+    /** The label of the given nodes, -1 (uniform 1/C label columns) for every other node. */
+    private static int[] known(int[] labels, int[]... sets) {
+        int[] k = new int[labels.length];
+        java.util.Arrays.fill(k, -1);
+        for (int[] s : sets) for (int i : s) k[i] = labels[i];
+        return k;
     }
 
     static boolean[] mask(int n, int[]... sets) {

@@ -27,26 +27,49 @@ public final class VirtualNodeWiring {
 
     public static Built create(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional,
                                ContrastiveObjective objective, Random rng) {
+        return create(convs, g, split, bidirectional, objective, rng, true);
+    }
+
+    /**
+     * @param shared (allowed when the convolution supports it) the training graphs (every layer) and the evaluation graphs (layer 0) share the
+     *               feature product ({@link GraphFamily}; GCN and SAGE); false runs the layer on each graph
+     */
+    static Built create(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional, ContrastiveObjective objective,
+                        Random rng, boolean shared) {
+        shared &= GraphFamily.supports(convs.get(0));
         int n = g.numNodes(), c = g.numClasses();
         int[] train = split.train();
         DMatrixRMaj vf = VirtualNodes.randomFeatures(c, g.features().cols(), rng);
         int[][] wrong = LabelAppending.wrongClasses(g.labels(), train, c, rng);
         VirtualNodes p = VirtualNodes.augment(g, train, classes(g.labels(), train), bidirectional, vf);
         NodeMatrix x = p.features().rowL2Normalized();
-        ConvInput pos = new ConvInput(x, p.topology(), true);
-        ConvInput[] negs = new ConvInput[c - 1];
+        Topology[] trainTopo = new Topology[c];
+        trainTopo[0] = p.topology();
         for (int j = 0; j < c - 1; j++) {
             int[] cls = new int[train.length];
             for (int t = 0; t < train.length; t++) cls[t] = wrong[t][j];
-            negs[j] = new ConvInput(x, wire(g, train, cls, bidirectional, vf), true);
+            trainTopo[j + 1] = wire(g, train, cls, bidirectional, vf);
         }
         int[] trainVal = concat(train, split.val()), all = concat(trainVal, split.test());
-        ConvInput[] val = new ConvInput[c], test = new ConvInput[c];
+        Topology[] valTopo = new Topology[c], testTopo = new Topology[c];
         for (int k = 0; k < c; k++) {
-            val[k] = new ConvInput(x, wire(g, trainVal, candidate(g.labels(), trainVal, train.length, k), bidirectional, vf), true);
-            test[k] = new ConvInput(x, wire(g, all, candidate(g.labels(), all, trainVal.length, k), bidirectional, vf), true);
+            valTopo[k] = wire(g, trainVal, candidate(g.labels(), trainVal, train.length, k), bidirectional, vf);
+            testTopo[k] = wire(g, all, candidate(g.labels(), all, trainVal.length, k), bidirectional, vf);
         }
-        return new Built(new GoodnessNodeProblem(convs, objective, pos, negs, val, test, train, g.labels(), c, n, split, true), vf);
+        GraphFamily.Base base = new GraphFamily.Base(x);
+        GraphSet[] sets = new GraphSet[3];
+        Topology[][] topo = {trainTopo, valTopo, testTopo};
+        for (int s = 0; s < 3; s++) {
+            if (shared) {
+                sets[s] = GraphFamily.sharedInput(base, topo[s]);
+            } else {
+                ConvInput[] in = new ConvInput[topo[s].length];
+                for (int k = 0; k < in.length; k++) in[k] = new ConvInput(x, topo[s][k], true);
+                sets[s] = new GraphSet.Inputs(in);
+            }
+        }
+        return new Built(new GoodnessNodeProblem(convs, objective, sets[0], sets[1], sets[2], train, g.labels(), c, n, split, true,
+                shared), vf);
     }
 
     private static Topology wire(GraphData g, int[] nodes, int[] cls, boolean bidirectional, DMatrixRMaj vf) {

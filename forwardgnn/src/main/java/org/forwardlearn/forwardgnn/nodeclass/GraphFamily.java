@@ -1,0 +1,252 @@
+package org.forwardlearn.forwardgnn.nodeclass;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.layer.Parameter;
+import org.forwardlearn.forwardgnn.graph.Csr;
+import org.forwardlearn.forwardgnn.graph.Dense;
+import org.forwardlearn.forwardgnn.graph.NodeMatrix;
+import org.forwardlearn.forwardgnn.graph.Topology;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
+
+/**
+ * Graphs whose layer inputs share one base matrix B (N x F): graph g reads x_g = diag(s_g) [B | L_g],
+ * where L_g holds appended label columns (one-hot, or uniform 1/C; absent for virtual-node wiring)
+ * and s_g the row scale of the row-L2 normalisation (absent when B is already the normalised input).
+ * The graphs may also differ in topology (virtual-node wiring). For the linear convolutions (GCN: Â x W + b;
+ * SAGE: M x W_l + x W_r + b) this computes, per step, the expensive product B W_f once for all graphs
+ * (x_g W = s_g (B W_f + L_g W_l)), and the backward B^T (sum_g s_g U_g) once on the summed gradient;
+ * only the cheap aggregation and the label rows are per graph. Same mathematics as running the layer on
+ * each materialised input (up to rounding); GoodnessSharingTest checks both paths against each other.
+ */
+final class GraphFamily implements GraphSet {
+    /** The shared base matrix and, per weight, the last B W_f with the W_f it was computed with. */
+    static final class Base {
+        private final NodeMatrix b;
+        private final double[] rowSquares;
+        private final Map<DMatrixRMaj, Memo> memo = new IdentityHashMap<>();
+
+        Base(NodeMatrix b) {
+            this.b = b;
+            this.rowSquares = new double[b.rows()];
+            Csr s = b.isSparse() ? b.toCsr() : null;
+            DMatrixRMaj d = s == null ? b.toDense() : null;
+            for (int i = 0; i < b.rows(); i++) {
+                double q = 0;
+                if (s != null) {
+                    for (int k = s.rowStart(i); k < s.rowEnd(i); k++) q += s.value(k) * s.value(k);
+                } else {
+                    for (int j = 0, o = i * d.numCols; j < d.numCols; j++) q += d.data[o + j] * d.data[o + j];
+                }
+                rowSquares[i] = q;
+            }
+        }
+
+        int rows() { return b.rows(); }
+
+        int cols() { return b.cols(); }
+
+        NodeMatrix matrix() { return b; }
+
+        private static final class Memo { DMatrixRMaj wf, p; }
+
+        /** B W_f, W_f = the first cols() rows of w; recomputed only when those rows changed. */
+        synchronized DMatrixRMaj product(DMatrixRMaj w) {
+            int f = b.cols(), len = f * w.numCols;
+            Memo m = memo.computeIfAbsent(w, k -> new Memo());
+            if (m.wf != null && m.wf.numCols == w.numCols && Arrays.equals(m.wf.data, 0, len, w.data, 0, len)) return m.p;
+            if (m.wf == null || m.wf.numCols != w.numCols) m.wf = new DMatrixRMaj(f, w.numCols);
+            System.arraycopy(w.data, 0, m.wf.data, 0, len);
+            m.p = b.times(m.wf, m.p);
+            return m.p;
+        }
+
+        /** grad(first cols() rows) += B^T u. */
+        void addTransposeTimes(DMatrixRMaj u, DMatrixRMaj grad) {
+            if (grad.numRows == b.cols()) { b.addTransposeTimes(u, grad); return; }
+            DMatrixRMaj t = new DMatrixRMaj(b.cols(), u.numCols);
+            b.addTransposeTimes(u, t);
+            for (int i = 0; i < t.data.length; i++) grad.data[i] += t.data[i];
+        }
+    }
+
+    private static final int[] ALL = new int[0];
+    private final Base base;
+    private final int labelCols;
+    private final int[][] labelOf;
+    private final double[][] scale;
+    private final Topology[] topo;
+    private final Map<Topology, Map<int[], Csr[]>> ops = new IdentityHashMap<>();
+
+    private GraphFamily(Base base, int labelCols, int[][] labelOf, double[][] scale, Topology[] topo) {
+        this.base = base;
+        this.labelCols = labelCols;
+        this.labelOf = labelOf;
+        this.scale = scale;
+        this.topo = topo;
+        for (Topology t : topo) {
+            if (t.numNodes() != base.rows()) {
+                throw new IllegalArgumentException("Expected " + base.rows() + " nodes per topology (got " + t.numNodes() + ")");
+            }
+        }
+    }
+
+    /**
+     * Label appending: graph g reads rowL2([B | y_g]) on topology t, y_g row i one-hot of labelOf[g][i], or
+     * uniform 1/C where it is negative.
+     */
+    static GraphFamily labelAppended(Base base, Topology t, int numClasses, int[][] labelOf) {
+        double[][] s = new double[labelOf.length][base.rows()];
+        for (int g = 0; g < labelOf.length; g++) {
+            for (int i = 0; i < base.rows(); i++) {
+                double q = base.rowSquares[i] + (labelOf[g][i] >= 0 ? 1.0 : 1.0 / numClasses);
+                s[g][i] = 1.0 / (Math.sqrt(q) + 1e-8);
+            }
+        }
+        Topology[] ts = new Topology[labelOf.length];
+        Arrays.fill(ts, t);
+        return new GraphFamily(base, numClasses, labelOf, s, ts);
+    }
+
+    /** Graphs that read the same input B and differ only in topology. */
+    static GraphFamily sharedInput(Base base, Topology... topo) {
+        return new GraphFamily(base, 0, null, null, topo.clone());
+    }
+
+    /** True for the convolutions this class knows the algebra of (GCN and SAGE, by their parameter layout). */
+    static boolean supports(GraphConv conv) {
+        List<Parameter> ps = conv.parameters();
+        if (conv.kind().equals("gcn")) return ps.size() == 2 && ps.get(0).name().equals("weight") && ps.get(1).name().equals("bias");
+        if (conv.kind().equals("sage")) {
+            return ps.size() == 3 && ps.get(0).name().equals("weight_neigh") && ps.get(1).name().equals("bias")
+                    && ps.get(2).name().equals("weight_root");
+        }
+        return false;
+    }
+
+    @Override public int size() { return topo.length; }
+
+    @Override public int numNodes() { return base.rows(); }
+
+    @Override public Topology topology(int g) { return topo[g]; }
+
+    /** The materialised input of graph g (for the straightforward path and tests). */
+    NodeMatrix input(int g) {
+        if (labelCols == 0) return base.matrix();
+        boolean[] known = new boolean[base.rows()];
+        for (int i = 0; i < known.length; i++) known[i] = labelOf[g][i] >= 0;
+        return NodeInputs.hstack(base.matrix(), NodeInputs.labelRows(base.rows(), labelCols, labelOf[g], known)).rowL2Normalized();
+    }
+
+    /** {aggregation rows, their transpose} of graph g's operator (GCN or mean), cached per topology and row set. */
+    private synchronized Csr[] op(int g, boolean mean, int[] rows) {
+        Map<int[], Csr[]> m = ops.computeIfAbsent(topo[g], k -> new IdentityHashMap<>());
+        int[] key = rows == null ? ALL : rows;
+        return m.computeIfAbsent(key, k -> {
+            Csr full = mean ? topo[g].mean() : topo[g].gcn();
+            if (rows == null) return new Csr[] {full, mean ? topo[g].meanTransposed() : topo[g].gcnTransposed()};
+            Csr r = full.selectRows(rows);
+            return new Csr[] {r, r.transpose()};
+        });
+    }
+
+    /** x_g W from the shared p = B W_f: s_g (p + L_g W_l), or p itself when graph inputs are B. */
+    private DMatrixRMaj transform(int g, DMatrixRMaj p, DMatrixRMaj w) {
+        if (labelCols == 0 && scale == null) return p;
+        int n = p.numRows, d = p.numCols, f = base.cols();
+        double[] uniform = new double[d];
+        for (int c = 0; c < labelCols; c++) for (int j = 0; j < d; j++) uniform[j] += w.data[(f + c) * d + j];
+        for (int j = 0; j < d; j++) uniform[j] /= labelCols;
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
+            double s = scale == null ? 1 : scale[g][i];
+            int lab = labelCols == 0 ? -2 : labelOf[g][i];
+            for (int j = 0, o = i * d; j < d; j++) {
+                double v = p.data[o + j];
+                if (lab >= 0) v += w.data[(f + lab) * d + j];
+                else if (lab == -1) v += uniform[j];
+                out.data[o + j] = s * v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * u += s_g t (row-scaled) and, for the label columns, grad(label rows) += L_g^T (s_g t): the part of
+     * x_g^T t that is not B^T (s_g t).
+     */
+    private void accumulate(int g, DMatrixRMaj t, DMatrixRMaj u, DMatrixRMaj grad) {
+        int n = t.numRows, d = t.numCols, f = base.cols();
+        double[] uniform = new double[d];
+        for (int i = 0; i < n; i++) {
+            double s = scale == null ? 1 : scale[g][i];
+            int lab = labelCols == 0 ? -2 : labelOf[g][i];
+            int o = i * d;
+            if (lab >= 0) {
+                for (int j = 0, l = (f + lab) * d; j < d; j++) { double v = s * t.data[o + j]; u.data[o + j] += v; grad.data[l + j] += v; }
+            } else if (lab == -1) {
+                for (int j = 0; j < d; j++) { double v = s * t.data[o + j]; u.data[o + j] += v; uniform[j] += v; }
+            } else if (s == 1) {
+                for (int j = 0; j < d; j++) u.data[o + j] += t.data[o + j];
+            } else {
+                for (int j = 0; j < d; j++) u.data[o + j] += s * t.data[o + j];
+            }
+        }
+        for (int c = 0; c < labelCols; c++) for (int j = 0; j < d; j++) grad.data[(f + c) * d + j] += uniform[j] / labelCols;
+    }
+
+    @Override
+    public DMatrixRMaj[] forward(GraphConv conv, int[] rows) {
+        List<Parameter> ps = conv.parameters();
+        boolean sage = conv.kind().equals("sage");
+        DMatrixRMaj w = ps.get(0).value(), bias = ps.get(1).value(), wr = sage ? ps.get(2).value() : null;
+        if (w.numRows != base.cols() + labelCols) {
+            throw new IllegalArgumentException("Expected a layer reading " + (base.cols() + labelCols) + " columns (got " + w.numRows + ")");
+        }
+        DMatrixRMaj pl = base.product(w), pr = sage ? base.product(wr) : null;
+        DMatrixRMaj[] out = new DMatrixRMaj[size()];
+        for (int g = 0; g < size(); g++) {
+            DMatrixRMaj z = op(g, sage, rows)[0].mult(transform(g, pl, w), null);
+            if (sage) {
+                DMatrixRMaj xr = transform(g, pr, wr);
+                int d = z.numCols;
+                if (rows == null) {
+                    for (int k = 0; k < z.data.length; k++) z.data[k] += xr.data[k];
+                } else {
+                    for (int r = 0; r < rows.length; r++) for (int j = 0; j < d; j++) z.data[r * d + j] += xr.data[rows[r] * d + j];
+                }
+            }
+            Dense.addRow(z, bias);
+            Dense.relu(z);
+            out[g] = z;
+        }
+        return out;
+    }
+
+    @Override
+    public void localGradient(GraphConv conv, int[] rows, DMatrixRMaj[] h, DMatrixRMaj[] dh) {
+        List<Parameter> ps = conv.parameters();
+        boolean sage = conv.kind().equals("sage");
+        Parameter w = ps.get(0), bias = ps.get(1), wr = sage ? ps.get(2) : null;
+        int n = base.rows(), d = w.value().numCols;
+        DMatrixRMaj ul = new DMatrixRMaj(n, d), ur = sage ? new DMatrixRMaj(n, d) : null;
+        for (int g = 0; g < size(); g++) {
+            DMatrixRMaj dz = Dense.reluBackward(h[g], dh[g], dh[g]);
+            accumulate(g, op(g, sage, rows)[1].mult(dz, null), ul, w.grad());
+            if (sage) {
+                DMatrixRMaj t = dz;
+                if (rows != null) {
+                    t = new DMatrixRMaj(n, d);
+                    for (int r = 0; r < rows.length; r++) System.arraycopy(dz.data, r * d, t.data, rows[r] * d, d);
+                }
+                accumulate(g, t, ur, wr.grad());
+            }
+            Dense.addColumnSums(dz, bias.grad());
+        }
+        base.addTransposeTimes(ul, w.grad());
+        if (sage) base.addTransposeTimes(ur, wr.grad());
+    }
+}
