@@ -29,7 +29,20 @@ class PhysicalBenchTest {
         PhysicalResult b = new PhysicalResult("pff", "vowels", "acoustic", 2, 1, 0.8, Double.NaN, 30, 300, 3000, 3.0, List.of(), Map.of());
         String t = PhysicalBench.table(List.of(new PhysicalBench.Row("pff", List.of(a, b))));
         assertTrue(t.startsWith("| method |"), t);
-        assertTrue(t.contains("| pff | 85.00 % ± 7.07 (90.0, 80.0) | 20 | 200 | 2.00e+03 | 2.0 |"), t);
+        assertTrue(t.contains("| pff | 85.00 % ± 7.07 (90.0, 80.0) | 20 | 200 | 2.00e+03 | 2.0 |\n"), t);
+        assertFalse(t.contains("readout"), t);
+    }
+
+    @Test
+    void addsTheReadoutColumnWhenPresent() {
+        PhysicalResult a = new PhysicalResult("pff", "fashion-mnist", "optical", 2, 0, 0.8, Double.NaN, 10, 100, 1000, 1.0, List.of(),
+                Map.of("readout_test_accuracy", 0.84));
+        PhysicalResult b = new PhysicalResult("pff", "fashion-mnist", "optical", 2, 1, 0.8, Double.NaN, 10, 100, 1000, 1.0, List.of(),
+                Map.of("readout_test_accuracy", 0.86));
+        PhysicalResult c = new PhysicalResult("bp", "fashion-mnist", "optical", 2, 0, 0.9, Double.NaN, 0, 0, 1000, 1.0, List.of(), Map.of());
+        String t = PhysicalBench.table(List.of(new PhysicalBench.Row("pff", List.of(a, b)), new PhysicalBench.Row("bp", List.of(c))));
+        assertTrue(t.contains("| pff | 80.00 % ± 0.00 (80.0, 80.0) | 10 | 100 | 1.00e+03 | 1.0 | 85.00 % ± 1.41 (84.0, 86.0) |"), t);
+        assertTrue(t.contains("| bp | 90.00 % ± 0.00 (90.0) | 0 | 0.00 | 1.00e+03 | 1.0 | – |"), t);
     }
 
     @Test
@@ -37,6 +50,20 @@ class PhysicalBenchTest {
         Map<String, String> o = Map.of("slm-side", "29", "slm-side@1", "8", "camera", "128");
         assertEquals(Map.of("slm-side", "29", "camera", "128"), PhysicalExperiment.blockOptions(o, 0));
         assertEquals(Map.of("slm-side", "8", "camera", "128"), PhysicalExperiment.blockOptions(o, 1));
+    }
+
+    @Test
+    void fashionMnistDefaultsAreTheTunedOnes() {
+        var d = PhysicalExperiment.Config.defaults("fashion-mnist");
+        assertEquals("centre", d.standardise());
+        assertEquals(10.0, d.pff().alpha());
+        assertEquals(64, d.pff().hidden());
+        assertEquals("cosine", d.pff().goodness());
+        assertTrue(d.pff().readout());
+        assertEquals(5, d.epochs());
+        assertEquals("128", d.systemOptions().get("camera"));
+        assertEquals("none", PhysicalExperiment.Config.defaults("vowels").standardise());
+        assertThrows(IllegalArgumentException.class, () -> d.withStandardise("whiten"));
     }
 
     @Test
