@@ -8,7 +8,7 @@ import org.forwardlearn.physical.pff.PffConfig;
 
 /**
  * Tuning harness (test scope, prints): {@code PffProbe DATASET key=value ...} over {@code Config.defaults(DATASET)}.
- * Keys: method seed blocks std epochs limit hidden goodness alpha lr wd inner batch readout skip, and any "opt.KEY" system option
+ * Keys: method seed blocks std epochs limit hidden goodness alpha lr wd inner batch readout skip encoder, and any "opt.KEY" system option
  * (e.g. opt.camera=512, opt.camera@1=256).
  */
 public final class PffProbe {
@@ -41,6 +41,7 @@ public final class PffProbe {
                 case "batch" -> p = p.withSteps(p.innerSteps(), Integer.parseInt(v), p.epochs());
                 case "readout" -> p = p.withReadout(Boolean.parseBoolean(v), p.readoutEpochs());
                 case "skip" -> p = p.withSkip(Boolean.parseBoolean(v));
+                case "encoder" -> p = p.withEncoder(v, p.encoderBits());
                 default -> {
                     if (!k.startsWith("opt.")) throw new IllegalArgumentException("Unknown key " + k);
                     opts.put(k.substring(4), v);

@@ -13,7 +13,8 @@ public final class Encoders {
 
     /**
      * @param kind "auto": binary (or 1-bit) domain -> binary; a square device input of 64 or more -> slm;
-     *             otherwise unit-norm. Or "unit-norm", "binary", "slm".
+     *             otherwise unit-norm. Or "unit-norm", "unit-norm-shift" (amplitudes (h - min h)/||h - min h||),
+     *             "binary", "slm".
      */
     public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec) {
         String k = kind;
@@ -27,7 +28,8 @@ public final class Encoders {
             case "binary" -> new BinaryEncoder(inputSize, bits, spec);
             case "slm" -> new SlmEncoder(inputSize, spec);
             case "unit-norm" -> new UnitNormEncoder(inputSize, spec);
-            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|binary|slm (got '" + kind + "')");
+            case "unit-norm-shift" -> UnitNormEncoder.shifted(inputSize, spec);
+            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm (got '" + kind + "')");
         };
     }
 }

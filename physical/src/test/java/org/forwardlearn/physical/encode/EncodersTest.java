@@ -62,6 +62,7 @@ class EncodersTest {
         double[][] h = {{0.3, -1.2, 0.7, 2.1, -0.4}};
         double[][] w = {{0.5, -1, 2, 0.1, 0.3, -0.7, 1.1, 0.2, 0.9}};
         Encoder[] encs = {new UnitNormEncoder(5, spec(9, new InputDomain.Continuous(0, 1))),
+            UnitNormEncoder.shifted(5, spec(9, new InputDomain.Continuous(0, 1))),
             new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)))};
         for (Encoder enc : encs) {
             double[][] dh = enc.vjp(h, w);
@@ -70,9 +71,20 @@ class EncodersTest {
                 hp[0][j] += 1e-6;
                 hm[0][j] -= 1e-6;
                 double fd = (dot(enc.encode(hp)[0], w[0]) - dot(enc.encode(hm)[0], w[0])) / 2e-6;
-                assertEquals(fd, dh[0][j], 1e-5, enc.getClass().getSimpleName() + " input " + j);
+                assertEquals(fd, dh[0][j], 1e-5, enc + " input " + j);
             }
         }
+    }
+
+    @Test
+    void shiftedUnitNormKeepsTheSign() {
+        var enc = UnitNormEncoder.shifted(3, spec(4, new InputDomain.Continuous(0, 1)));
+        double[] e = enc.encode(new double[][] {{-1, 1, 0}})[0];
+        // u = (0, 2, 1), ||u|| = sqrt(5)
+        assertArrayEquals(new double[] {0, 2 / Math.sqrt(5), 1 / Math.sqrt(5), 0}, e, 1e-12);
+        double[] plain = new UnitNormEncoder(3, spec(4, new InputDomain.Continuous(0, 1))).encode(new double[][] {{-1, 1, 0}})[0];
+        assertEquals(plain[0], plain[1], 1e-12);   // |h| cannot tell -1 from +1
+        assertArrayEquals(new double[4], enc.encode(new double[][] {{2, 2, 2}})[0], 0);
     }
 
     private static double dot(double[] a, double[] b) {
