@@ -72,16 +72,18 @@ public final class PhysicalExperiment {
         /**
          * Defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8, inputs already z-scored by
          * {@code Vowels}); fashion-mnist on optical (block 1: 29x29 SLM so that every entry of the 794-long
-         * [label; image] input, label included, reaches the device; block 2: 8x8 SLM for its 64 inputs; 128 camera
-         * pixels; pixels centred per feature with one global scale; hidden 64, 1 inner step, batch 64, lr 0.003,
+         * [label; image] input, label included, reaches the device, with the 10 label entries shown as segments of
+         * the top 4 SLM rows ("slm-label") and the image on the other 25 rows; block 2: 8x8 SLM for its 64 inputs; 512
+         * camera pixels; pixels centred per feature with one global scale; hidden 64, 1 inner step, batch 64, lr 0.003,
          * alpha 10, 5 epochs; the linear readout is trained too and reported as {@code readout_test_accuracy}).
          */
         public static Config defaults(String dataset) {
             boolean v = dataset.equals("vowels");
             PffConfig p = v ? PffConfig.defaults().withSteps(5, 32, 100).withOptimizer(0.003, 0).withAlpha(8)
-                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 5).withOptimizer(0.003, 0).withAlpha(10).withReadout(true, 100);
+                    : PffConfig.defaults().withHidden(64).withSteps(1, 64, 5).withOptimizer(0.003, 0).withAlpha(10).withReadout(true, 100)
+                    .withEncoder("slm-label", 2);
             return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
-                    null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "128"), v ? "none" : "centre");
+                    null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "512"), v ? "none" : "centre");
         }
 
         public Config with(String method, long seed) {

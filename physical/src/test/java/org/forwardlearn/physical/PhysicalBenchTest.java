@@ -61,7 +61,8 @@ class PhysicalBenchTest {
         assertEquals("cosine", d.pff().goodness());
         assertTrue(d.pff().readout());
         assertEquals(5, d.epochs());
-        assertEquals("128", d.systemOptions().get("camera"));
+        assertEquals("512", d.systemOptions().get("camera"));
+        assertEquals("slm-label", d.pff().encoder());
         assertEquals("none", PhysicalExperiment.Config.defaults("vowels").standardise());
         assertThrows(IllegalArgumentException.class, () -> d.withStandardise("whiten"));
     }
@@ -71,7 +72,8 @@ class PhysicalBenchTest {
         var d = PhysicalExperiment.Config.defaults("fashion-mnist");
         int side = Integer.parseInt(d.systemOptions().get("slm-side"));
         var spec = new SystemSpec("t", "t", side * side, 8, new InputDomain.Continuous(0, 1), 16);
-        var enc = new SlmEncoder(10 + 784, spec);
+        var enc = org.forwardlearn.physical.pff.Encoders.create(d.pff().encoder(), d.pff().encoderBits(), 10 + 784, spec, 10);
+        assertInstanceOf(SlmEncoder.class, enc);
         for (int label = 0; label < 10; label++) {
             double[][] h = new double[1][794];
             h[0][label] = 1;
@@ -79,6 +81,7 @@ class PhysicalBenchTest {
             double sum = 0;
             for (double v : e) sum += v;
             assertTrue(sum > 0, "label " + label + " is not shown on the SLM");
+            assertEquals(11, sum, 0, "label " + label + " pixels");   // 4 band rows x 29 / 10 labels
         }
     }
 }
