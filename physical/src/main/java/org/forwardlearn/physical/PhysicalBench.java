@@ -64,17 +64,40 @@ public final class PhysicalBench {
         return rows;
     }
 
-    /** Markdown table: method, test accuracy mean ± sd (per seed), device queries, samples, digital MACs, train s (means). */
+    /**
+     * Markdown table: method, test accuracy mean ± sd (per seed), device queries, samples, digital MACs, train s (means);
+     * when some result carries {@code readout_test_accuracy} (PFF with the linear readout) a last column gives it the
+     * same way ("–" for methods without a readout).
+     */
     public static String table(List<Row> rows) {
+        boolean ro = rows.stream().anyMatch(r -> r.results().stream().anyMatch(x -> x.extra().get(READOUT) instanceof Number));
         StringBuilder sb = new StringBuilder();
-        sb.append("| method | test acc (mean ± sd, per seed) | device queries | device samples | digital MACs | train s |\n");
-        sb.append("|---|---|---|---|---|---|\n");
+        sb.append("| method | test acc (mean ± sd, per seed) | device queries | device samples | digital MACs | train s |")
+                .append(ro ? " readout test acc (mean ± sd, per seed) |\n" : "\n");
+        sb.append("|---|---|---|---|---|---|").append(ro ? "---|\n" : "\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f %% ± %.2f (%s) | %.0f | %.3g | %.3g | %.1f |%n", r.method(), 100 * r.mean(), 100 * r.sd(),
-                    String.join(", ", r.results().stream().map(x -> String.format(Locale.ROOT, "%.1f", 100 * x.testAccuracy())).toList()),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.3g | %.3g | %.1f |", r.method(),
+                    spread(r.results().stream().mapToDouble(PhysicalResult::testAccuracy).toArray()),
                     r.avg(PhysicalResult::deviceQueries), r.avg(PhysicalResult::deviceSamples), r.avg(PhysicalResult::digitalMacs),
                     r.avg(PhysicalResult::trainSeconds)));
+            if (ro) {
+                boolean all = r.results().stream().allMatch(x -> x.extra().get(READOUT) instanceof Number);
+                sb.append(all ? " " + spread(r.results().stream().mapToDouble(x -> ((Number) x.extra().get(READOUT)).doubleValue()).toArray())
+                        + " |" : " – |");
+            }
+            sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static final String READOUT = "readout_test_accuracy";
+
+    /** "mean % ± sd (per value)" in percent; sd is the sample standard deviation (0 for one value). */
+    static String spread(double[] v) {
+        double m = java.util.Arrays.stream(v).average().orElse(Double.NaN), ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        double sd = Math.sqrt(ss / Math.max(1, v.length - 1));
+        return String.format(Locale.ROOT, "%.2f %% ± %.2f (%s)", 100 * m, 100 * sd,
+                String.join(", ", java.util.Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.1f", 100 * x)).toList()));
     }
 }

@@ -29,7 +29,20 @@ class PhysicalBenchTest {
         PhysicalResult b = new PhysicalResult("pff", "vowels", "acoustic", 2, 1, 0.8, Double.NaN, 30, 300, 3000, 3.0, List.of(), Map.of());
         String t = PhysicalBench.table(List.of(new PhysicalBench.Row("pff", List.of(a, b))));
         assertTrue(t.startsWith("| method |"), t);
-        assertTrue(t.contains("| pff | 85.00 % ± 7.07 (90.0, 80.0) | 20 | 200 | 2.00e+03 | 2.0 |"), t);
+        assertTrue(t.contains("| pff | 85.00 % ± 7.07 (90.0, 80.0) | 20 | 200 | 2.00e+03 | 2.0 |\n"), t);
+        assertFalse(t.contains("readout"), t);
+    }
+
+    @Test
+    void addsTheReadoutColumnWhenPresent() {
+        PhysicalResult a = new PhysicalResult("pff", "fashion-mnist", "optical", 2, 0, 0.8, Double.NaN, 10, 100, 1000, 1.0, List.of(),
+                Map.of("readout_test_accuracy", 0.84));
+        PhysicalResult b = new PhysicalResult("pff", "fashion-mnist", "optical", 2, 1, 0.8, Double.NaN, 10, 100, 1000, 1.0, List.of(),
+                Map.of("readout_test_accuracy", 0.86));
+        PhysicalResult c = new PhysicalResult("bp", "fashion-mnist", "optical", 2, 0, 0.9, Double.NaN, 0, 0, 1000, 1.0, List.of(), Map.of());
+        String t = PhysicalBench.table(List.of(new PhysicalBench.Row("pff", List.of(a, b)), new PhysicalBench.Row("bp", List.of(c))));
+        assertTrue(t.contains("| pff | 80.00 % ± 0.00 (80.0, 80.0) | 10 | 100 | 1.00e+03 | 1.0 | 85.00 % ± 1.41 (84.0, 86.0) |"), t);
+        assertTrue(t.contains("| bp | 90.00 % ± 0.00 (90.0) | 0 | 0.00 | 1.00e+03 | 1.0 | – |"), t);
     }
 
     @Test
@@ -40,11 +53,27 @@ class PhysicalBenchTest {
     }
 
     @Test
+    void fashionMnistDefaultsAreTheTunedOnes() {
+        var d = PhysicalExperiment.Config.defaults("fashion-mnist");
+        assertEquals("centre", d.standardise());
+        assertEquals(10.0, d.pff().alpha());
+        assertEquals(64, d.pff().hidden());
+        assertEquals("cosine", d.pff().goodness());
+        assertTrue(d.pff().readout());
+        assertEquals(5, d.epochs());
+        assertEquals("512", d.systemOptions().get("camera"));
+        assertEquals("slm-label", d.pff().encoder());
+        assertEquals("none", PhysicalExperiment.Config.defaults("vowels").standardise());
+        assertThrows(IllegalArgumentException.class, () -> d.withStandardise("whiten"));
+    }
+
+    @Test
     void defaultFashionMnistSlmShowsEveryLabelEntry() {
         var d = PhysicalExperiment.Config.defaults("fashion-mnist");
         int side = Integer.parseInt(d.systemOptions().get("slm-side"));
         var spec = new SystemSpec("t", "t", side * side, 8, new InputDomain.Continuous(0, 1), 16);
-        var enc = new SlmEncoder(10 + 784, spec);
+        var enc = org.forwardlearn.physical.pff.Encoders.create(d.pff().encoder(), d.pff().encoderBits(), 10 + 784, spec, 10);
+        assertInstanceOf(SlmEncoder.class, enc);
         for (int label = 0; label < 10; label++) {
             double[][] h = new double[1][794];
             h[0][label] = 1;
@@ -52,6 +81,7 @@ class PhysicalBenchTest {
             double sum = 0;
             for (double v : e) sum += v;
             assertTrue(sum > 0, "label " + label + " is not shown on the SLM");
+            assertEquals(11, sum, 0, "label " + label + " pixels");   // 4 band rows x 29 / 10 labels
         }
     }
 }

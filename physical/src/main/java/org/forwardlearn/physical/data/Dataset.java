@@ -35,6 +35,35 @@ public record Dataset(String name, double[][] xTrain, int[] yTrain, double[][] x
         return out;
     }
 
+    /**
+     * Inputs standardised with training statistics only: "centre" subtracts each feature's training mean and divides
+     * by one global scale (the RMS of the centred training values), so features keep their relative spread and no
+     * rarely-lit pixel is blown up; "zscore" divides each centred feature by its own training standard deviation
+     * (floored at {@code 1e-2} times the global scale); "none" returns this dataset.
+     */
+    public Dataset standardised(String mode) {
+        if (mode.equals("none")) return this;
+        if (!mode.equals("centre") && !mode.equals("zscore")) {
+            throw new IllegalArgumentException("Expected standardisation none|centre|zscore (got '" + mode + "')");
+        }
+        int d = features(), n = xTrain.length;
+        double[] mean = new double[d], sd = new double[d];
+        for (double[] r : xTrain) for (int j = 0; j < d; j++) mean[j] += r[j] / n;
+        double total = 0;
+        for (double[] r : xTrain) for (int j = 0; j < d; j++) { double c = r[j] - mean[j]; sd[j] += c * c / n; total += c * c; }
+        double global = Math.sqrt(total / ((double) n * d));
+        if (!(global > 0)) throw new IllegalArgumentException("Expected training features that vary (got constant ones)");
+        double[] scale = new double[d];
+        for (int j = 0; j < d; j++) scale[j] = mode.equals("centre") ? global : Math.max(Math.sqrt(sd[j]), 1e-2 * global);
+        return new Dataset(name + "[" + mode + "]", apply(xTrain, mean, scale), yTrain, apply(xTest, mean, scale), yTest, classes);
+    }
+
+    private static double[][] apply(double[][] x, double[] mean, double[] scale) {
+        double[][] out = new double[x.length][mean.length];
+        for (int r = 0; r < x.length; r++) for (int j = 0; j < mean.length; j++) out[r][j] = (x[r][j] - mean[j]) / scale[j];
+        return out;
+    }
+
     /** The first n training rows (or all), same test set. */
     public Dataset limitTrain(int n) {
         if (n <= 0 || n >= xTrain.length) return this;

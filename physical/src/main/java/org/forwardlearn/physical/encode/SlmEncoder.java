@@ -16,21 +16,38 @@ public final class SlmEncoder implements Encoder {
     private final int[] source;   // for each SLM pixel, the input index it shows, or -1 for padding
     private final InputDomain domain;
 
-    public SlmEncoder(int inputSize, SystemSpec spec) {
+    public SlmEncoder(int inputSize, SystemSpec spec) { this(inputSize, spec, 0, 0); }
+
+    /**
+     * Label-band layout: the first {@code labels} input entries (the label embedding) are each shown on an equal
+     * segment of the top {@code bandRows} SLM rows (pixels left over at the band's end show nothing), so a label
+     * changes a sizeable part of the field and the device's output depends on label x image interference; the other
+     * entries are laid out as a square tile resized (nearest) onto the remaining S - bandRows rows x S columns.
+     * {@code labels = 0} gives the plain layout.
+     */
+    public SlmEncoder(int inputSize, SystemSpec spec, int labels, int bandRows) {
         int n = spec.inputSize();
         int s = (int) Math.round(Math.sqrt(n));
         if (s * s != n) throw new IllegalArgumentException("Expected a square SLM (got " + n + " pixels)");
         if (inputSize <= 0) throw new IllegalArgumentException("Expected a positive input size (got " + inputSize + ")");
+        if (labels < 0 || labels >= inputSize || (labels > 0 && (bandRows < 1 || bandRows >= s || bandRows * s < labels))) {
+            throw new IllegalArgumentException("Expected 0 <= labels < inputSize and, with labels, a band of 1.." + (s - 1)
+                    + " rows with at least one pixel per label (got labels=" + labels + ", bandRows=" + bandRows + ")");
+        }
         this.in = inputSize;
         this.side = s;
-        this.tile = (int) Math.ceil(Math.sqrt(inputSize));
         this.domain = spec.domain();
         this.source = new int[n];
-        for (int y = 0; y < s; y++) {
+        int band = labels > 0 ? bandRows : 0, rest = inputSize - labels;
+        this.tile = (int) Math.ceil(Math.sqrt(rest));
+        int per = labels > 0 ? band * s / labels : 0;
+        for (int p = 0; p < band * s; p++) source[p] = p / per < labels ? p / per : -1;
+        int h = s - band;
+        for (int y = 0; y < h; y++) {
             for (int x = 0; x < s; x++) {
-                int ty = (int) ((long) y * tile / s), tx = (int) ((long) x * tile / s);
+                int ty = (int) ((long) y * tile / h), tx = (int) ((long) x * tile / s);
                 int idx = ty * tile + tx;
-                source[y * s + x] = idx < inputSize ? idx : -1;
+                source[(band + y) * s + x] = idx < rest ? labels + idx : -1;
             }
         }
     }

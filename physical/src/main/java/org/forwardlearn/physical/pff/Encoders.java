@@ -13,9 +13,17 @@ public final class Encoders {
 
     /**
      * @param kind "auto": binary (or 1-bit) domain -> binary; a square device input of 64 or more -> slm;
-     *             otherwise unit-norm. Or "unit-norm", "binary", "slm".
+     *             otherwise unit-norm. Or "unit-norm", "unit-norm-shift" (amplitudes (h - min h)/||h - min h||),
+     *             "binary", "slm".
      */
-    public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec) {
+    public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec) { return create(kind, bits, inputSize, spec, 0); }
+
+    /**
+     * @param labels the number of leading label entries of this block's input (block 1: the classes; later blocks: 0);
+     *               used by "slm-label" (an {@link SlmEncoder} whose top ceil(S/8) rows show the labels as
+     *               segments, S = the SLM side; with no labels it is the plain "slm" layout)
+     */
+    public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec, int labels) {
         String k = kind;
         if (k.equals("auto")) {
             int side = (int) Math.round(Math.sqrt(spec.inputSize()));
@@ -26,8 +34,13 @@ public final class Encoders {
         return switch (k) {
             case "binary" -> new BinaryEncoder(inputSize, bits, spec);
             case "slm" -> new SlmEncoder(inputSize, spec);
+            case "slm-label" -> {
+                int side = (int) Math.round(Math.sqrt(spec.inputSize()));
+                yield labels > 0 ? new SlmEncoder(inputSize, spec, labels, (side + 7) / 8) : new SlmEncoder(inputSize, spec);
+            }
             case "unit-norm" -> new UnitNormEncoder(inputSize, spec);
-            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|binary|slm (got '" + kind + "')");
+            case "unit-norm-shift" -> UnitNormEncoder.shifted(inputSize, spec);
+            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm|slm-label (got '" + kind + "')");
         };
     }
 }

@@ -29,7 +29,7 @@ public final class PffNetwork {
         int in = features + classes;
         for (int i = 0; i < systems.size(); i++) {
             var spec = systems.get(i).spec();
-            b.add(new PffBlock(i, in, Encoders.create(config.encoder(), config.encoderBits(), in, spec), spec.outputSize(), config));
+            b.add(new PffBlock(i, in, Encoders.create(config.encoder(), config.encoderBits(), in, spec, i == 0 ? classes : 0), spec.outputSize(), config));
             in = config.hidden();
         }
         this.blocks = Collections.unmodifiableList(b);

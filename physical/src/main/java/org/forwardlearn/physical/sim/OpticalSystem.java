@@ -1,6 +1,8 @@
 package org.forwardlearn.physical.sim;
 
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.kernel.Kernels;
 import org.forwardlearn.physical.InputDomain;
 import org.forwardlearn.physical.Seeds;
 import org.forwardlearn.physical.SystemSpec;
@@ -88,6 +90,32 @@ public final class OpticalSystem extends SimulatedSystem {
             }
             out[k / pool] += (yr * yr + yi * yi) / pool;
         }
+    }
+
+    /**
+     * The same as {@link #respond} row by row, computed for the whole batch with four dense products (core
+     * {@code Kernels}): Y = U T^T with U = Ur + i Ui, T = Re + i Im, then |Y|^2 pooled.
+     */
+    @Override
+    public double[][] response(double[][] inputs) {
+        int rows = inputs.length;
+        DMatrixRMaj ur = new DMatrixRMaj(rows, n), ui = new DMatrixRMaj(rows, n);
+        double[] fr = new double[n], fi = new double[n];
+        for (int r = 0; r < rows; r++) {
+            field(inputs[r], fr, fi);
+            System.arraycopy(fr, 0, ur.data, r * n, n);
+            System.arraycopy(fi, 0, ui.data, r * n, n);
+        }
+        DMatrixRMaj tr = DMatrixRMaj.wrap(m, n, re), ti = DMatrixRMaj.wrap(m, n, im);
+        DMatrixRMaj yr = Kernels.multTransB(ur, tr, null);
+        Kernels.gemm(false, true, -1.0, ui, ti, 1.0, yr);
+        DMatrixRMaj yi = Kernels.multTransB(ui, tr, null);
+        Kernels.gemm(false, true, 1.0, ur, ti, 1.0, yi);
+        double[][] out = new double[rows][m / pool];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0, o = r * m; k < m; k++, o++) out[r][k / pool] += (yr.data[o] * yr.data[o] + yi.data[o] * yi.data[o]) / pool;
+        }
+        return out;
     }
 
     @Override

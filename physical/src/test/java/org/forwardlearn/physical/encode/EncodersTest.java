@@ -62,6 +62,8 @@ class EncodersTest {
         double[][] h = {{0.3, -1.2, 0.7, 2.1, -0.4}};
         double[][] w = {{0.5, -1, 2, 0.1, 0.3, -0.7, 1.1, 0.2, 0.9}};
         Encoder[] encs = {new UnitNormEncoder(5, spec(9, new InputDomain.Continuous(0, 1))),
+            UnitNormEncoder.shifted(5, spec(9, new InputDomain.Continuous(0, 1))),
+            new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)), 2, 1),
             new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)))};
         for (Encoder enc : encs) {
             double[][] dh = enc.vjp(h, w);
@@ -70,9 +72,33 @@ class EncodersTest {
                 hp[0][j] += 1e-6;
                 hm[0][j] -= 1e-6;
                 double fd = (dot(enc.encode(hp)[0], w[0]) - dot(enc.encode(hm)[0], w[0])) / 2e-6;
-                assertEquals(fd, dh[0][j], 1e-5, enc.getClass().getSimpleName() + " input " + j);
+                assertEquals(fd, dh[0][j], 1e-5, enc + " input " + j);
             }
         }
+    }
+
+    @Test
+    void labelBandShowsEachLabelOnItsSegmentAndTheRestBelow() {
+        // 4x4 SLM, 2 labels on the top row (2 pixels each), 4 features on a 2x2 tile resized to 3 rows x 4 columns
+        var enc = new SlmEncoder(6, spec(16, new InputDomain.Continuous(0, 1)), 2, 1);
+        double[] e = enc.encode(new double[][] {{0, 1, 0, 0.5, 0.25, 1}})[0];
+        assertArrayEquals(new double[] {0, 0, 1, 1, 0, 0, 0.5, 0.5, 0, 0, 0.5, 0.5, 0.25, 0.25, 1, 1}, e, 1e-12);
+        double[][] h = {{0.2, -0.3, 0.9, 0.1, 0.4, -0.8, 0.6}};
+        var plain = new SlmEncoder(7, spec(16, new InputDomain.Continuous(0, 1)));
+        assertArrayEquals(plain.encode(h)[0], new SlmEncoder(7, spec(16, new InputDomain.Continuous(0, 1)), 0, 0).encode(h)[0], 0);
+        assertThrows(IllegalArgumentException.class, () -> new SlmEncoder(6, spec(16, new InputDomain.Continuous(0, 1)), 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SlmEncoder(6, spec(16, new InputDomain.Continuous(0, 1)), 2, 4));
+    }
+
+    @Test
+    void shiftedUnitNormKeepsTheSign() {
+        var enc = UnitNormEncoder.shifted(3, spec(4, new InputDomain.Continuous(0, 1)));
+        double[] e = enc.encode(new double[][] {{-1, 1, 0}})[0];
+        // u = (0, 2, 1), ||u|| = sqrt(5)
+        assertArrayEquals(new double[] {0, 2 / Math.sqrt(5), 1 / Math.sqrt(5), 0}, e, 1e-12);
+        double[] plain = new UnitNormEncoder(3, spec(4, new InputDomain.Continuous(0, 1))).encode(new double[][] {{-1, 1, 0}})[0];
+        assertEquals(plain[0], plain[1], 1e-12);   // |h| cannot tell -1 from +1
+        assertArrayEquals(new double[4], enc.encode(new double[][] {{2, 2, 2}})[0], 0);
     }
 
     private static double dot(double[] a, double[] b) {

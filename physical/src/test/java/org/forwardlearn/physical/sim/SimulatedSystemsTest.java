@@ -123,6 +123,22 @@ class SimulatedSystemsTest {
     }
 
     @Test
+    void opticalBatchedResponseEqualsTheRowByRowField() {
+        for (OpticalSystem.Encoding enc : OpticalSystem.Encoding.values()) {
+            OpticalSystem o = new OpticalSystem(SimSettings.ideal(7), 6, 40, 2, enc);
+            double[][] x = new double[5][36];
+            java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+            for (double[] row : x) for (int j = 0; j < 36; j++) row[j] = r.nextDouble();
+            double[][] batch = o.response(x);
+            for (int i = 0; i < 5; i++) {
+                double[] one = new double[20];
+                o.respond(x[i], one);
+                for (int k = 0; k < 20; k++) assertEquals(one[k], batch[i][k], 1e-12 * Math.max(1, Math.abs(one[k])), enc + " row " + i);
+            }
+        }
+    }
+
+    @Test
     void opticalVjpMatchesFiniteDifferences() {
         OpticalSystem o = optical(SimSettings.ideal(4));
         double[][] x = rows(1, 36, 0.9);

@@ -1,0 +1,60 @@
+package org.forwardlearn.physical;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.forwardlearn.physical.pff.PffConfig;
+
+/**
+ * Tuning harness (test scope, prints): {@code PffProbe DATASET key=value ...} over {@code Config.defaults(DATASET)}.
+ * Keys: method seed blocks std epochs limit hidden goodness alpha lr wd inner batch readout skip encoder, and any "opt.KEY" system option
+ * (e.g. opt.camera=512, opt.camera@1=256).
+ */
+public final class PffProbe {
+    private PffProbe() {}
+
+    public static void main(String[] args) {
+        String dir = System.getProperty("forwardlearn.data", System.getenv("FORWARDLEARN_DATA"));
+        var cfg = PhysicalExperiment.Config.defaults(args[0]);
+        if (dir != null) cfg = cfg.withDataDir(Path.of(dir));
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) { String[] p = args[i].split("=", 2); kv.put(p[0], p[1]); }
+        PffConfig p = cfg.pff();
+        int epochs = cfg.epochs(), limit = cfg.trainLimit();
+        Map<String, String> opts = new LinkedHashMap<>(cfg.systemOptions());
+        String method = kv.getOrDefault("method", "pff");
+        int blocks = Integer.parseInt(kv.getOrDefault("blocks", String.valueOf(cfg.blocks())));
+        long seed = Long.parseLong(kv.getOrDefault("seed", "0"));
+        for (var e : kv.entrySet()) {
+            String k = e.getKey(), v = e.getValue();
+            switch (k) {
+                case "method", "seed", "blocks", "std" -> { }
+                case "epochs" -> epochs = Integer.parseInt(v);
+                case "limit" -> limit = Integer.parseInt(v);
+                case "hidden" -> p = p.withHidden(Integer.parseInt(v));
+                case "goodness" -> p = p.withGoodness(v);
+                case "alpha" -> p = p.withAlpha(Double.parseDouble(v));
+                case "lr" -> p = p.withOptimizer(Double.parseDouble(v), p.weightDecay());
+                case "wd" -> p = p.withOptimizer(p.lr(), Double.parseDouble(v));
+                case "inner" -> p = p.withSteps(Integer.parseInt(v), p.batchSize(), p.epochs());
+                case "batch" -> p = p.withSteps(p.innerSteps(), Integer.parseInt(v), p.epochs());
+                case "readout" -> p = p.withReadout(Boolean.parseBoolean(v), p.readoutEpochs());
+                case "skip" -> p = p.withSkip(Boolean.parseBoolean(v));
+                case "encoder" -> p = p.withEncoder(v, p.encoderBits());
+                default -> {
+                    if (!k.startsWith("opt.")) throw new IllegalArgumentException("Unknown key " + k);
+                    opts.put(k.substring(4), v);
+                }
+            }
+        }
+        cfg = cfg.withTraining(epochs, limit, p).withSystem(cfg.system(), blocks, cfg.noise(), opts, null).with(method, seed);
+        if (kv.containsKey("std")) cfg = cfg.withStandardise(kv.get("std"));
+        long t0 = System.nanoTime();
+        PhysicalResult r = new PhysicalExperiment(cfg).run(null);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        System.out.println(String.format(Locale.ROOT, "RESULT acc=%.4f train_s=%.1f wall_s=%.1f queries=%d macs=%.3g extra=%s args=%s",
+                r.testAccuracy(), r.trainSeconds(), wall, r.deviceQueries(), (double) r.digitalMacs(), r.toMap().get("readout_test_accuracy"),
+                String.join(" ", args)));
+    }
+}
