@@ -51,7 +51,7 @@ public final class NodeMethods {
      * the layers are drawn. Layer l's initial weights then depend on l only, not on the depth, so for the greedy methods
      * the first d layers of a deeper run are exactly the d-layer model ({@link GnnConfig#depthPrefix()}).
      */
-    static Random fixedStream(Random rng) {
+    public static Random fixedStream(Random rng) {
         return new Random(rng.nextLong());
     }
 

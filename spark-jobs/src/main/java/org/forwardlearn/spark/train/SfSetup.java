@@ -10,13 +10,15 @@ import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 import org.forwardlearn.forwardgnn.nodeclass.VirtualNodes;
 
 /**
  * The seeded setup of an SF run, taken from forwardgnn itself so that the Spark job starts from the same
  * numbers as a local {@code GnnExperiment} (method sf, split index 0) with the same seed: one
- * {@code Random(seed * 31)} draws the layers with forwardgnn's {@link Convs#create} in order (layer 0, 1, ...),
- * then the frozen N(0, 1) virtual-node features with {@link VirtualNodes#randomFeatures}. Every layer input is
+ * {@code Random(seed * 31)} first yields the seed of the fixed-draw stream ({@link NodeMethods#fixedStream}), then draws
+ * the layers with forwardgnn's {@link Convs#create} in order (layer 0, 1, ...); the frozen N(0, 1) virtual-node
+ * features come from the fixed-draw stream with {@link VirtualNodes#randomFeatures} (so they do not depend on the depth). Every layer input is
  * row-L2-normalised by forwardgnn's own {@link NodeMatrix#rowL2Normalized} (x / (|x| + 1e-8), as its
  * {@code NodeProblem} does), virtual rows included.
  * A GCN layer is ReLU(Â X W + b) and a SAGE layer ReLU(mean(X_N) W_neigh + X W_root + b) = ReLU([mean(X_N) | X]
@@ -31,7 +33,9 @@ public final class SfSetup {
 
     /** Initial weights of every layer (forwardgnn's convs, converted to dense maps on the aggregated input). */
     public static List<DenseLayer> initLayers(String conv, int features, int hidden, int layers, long seed) {
-        return initLayers(conv, features, hidden, layers, rng(seed));
+        Random rng = rng(seed);
+        NodeMethods.fixedStream(rng); // drawn before the layers, as forwardgnn's NodeMethods does
+        return initLayers(conv, features, hidden, layers, rng);
     }
 
     private static List<DenseLayer> initLayers(String conv, int features, int hidden, int layers, Random rng) {
@@ -58,11 +62,10 @@ public final class SfSetup {
         return initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), cfg.seed()).get(layer);
     }
 
-    /** C x F virtual-node features (drawn after the layers from the same generator), row-L2-normalised like {@link #l2}. */
+    /** C x F virtual-node features (from the fixed-draw stream, as forwardgnn), row-L2-normalised like {@link #l2}. */
     public static DMatrixRMaj virtualFeatures(SfConfig cfg, int classes, int features) {
-        Random rng = rng(cfg.seed());
-        initLayers(cfg.conv(), features, cfg.hidden(), cfg.layers(), rng);
-        return NodeMatrix.dense(VirtualNodes.randomFeatures(classes, features, rng)).rowL2Normalized().toDense();
+        Random fixed = NodeMethods.fixedStream(rng(cfg.seed()));
+        return NodeMatrix.dense(VirtualNodes.randomFeatures(classes, features, fixed)).rowL2Normalized().toDense();
     }
 
     /** Input width of a layer's dense map for a given embedding width. */
