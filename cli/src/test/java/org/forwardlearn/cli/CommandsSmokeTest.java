@@ -203,6 +203,15 @@ class CommandsSmokeTest {
         CliRun bad = CliRun.of("physical", "train", "--dataset", "vowels", "--resume");
         assertEquals(Main.EXIT_USAGE, bad.code(), bad.toString());
         assertEquals(1, bad.errLines());
+        assertTrue(String.valueOf(m.get("provenance")).contains("vowel_protocol=talker/talker"), "default protocol recorded: " + m);
+        Path old = tmp.resolve("old-protocol");
+        ok("physical", "train", "--dataset", "vowels", "--method", "logreg", "--epochs", "2", "--vowel-protocol", "token/global",
+                "--data-dir", data().toString(), "--out", old.toString());
+        assertTrue(String.valueOf(result(old).get("provenance")).contains("vowel_protocol=token/global"), result(old).toString());
+        CliRun badProtocol = CliRun.of("physical", "train", "--dataset", "vowels", "--vowel-protocol", "speaker/talker",
+                "--data-dir", data().toString());
+        assertEquals(Main.EXIT_USAGE, badProtocol.code(), badProtocol.toString());
+        assertTrue(badProtocol.err().contains("token|talker") && badProtocol.err().contains("speaker"), badProtocol.toString());
     }
 
     @Test

@@ -51,10 +51,12 @@ public final class PhysicalExperiment {
      * @param systemOptions extra provider options (slm-side, camera, ...); "key@b" applies to block b only
      * @param standardise   input preprocessing with training statistics: none | centre | zscore
      *                      ({@link Dataset#standardised}); the same inputs for every method
+     * @param vowels        vowels only: the split and z-scoring ({@link Vowels.Protocol}; null = talker/talker)
      */
     public record Config(String dataset, String system, int blocks, String method, double noise, double drift, boolean redraw,
                          long seed, int epochs, int trainLimit, Path dataDir, IntFunction<PhysicalSystem> systemFactory,
-                         Path checkpoint, boolean resume, PffConfig pff, Map<String, String> systemOptions, String standardise) {
+                         Path checkpoint, boolean resume, PffConfig pff, Map<String, String> systemOptions, String standardise,
+                         Vowels.Protocol vowels) {
         public Config {
             if (!List.of("vowels", "fashion-mnist").contains(dataset)) {
                 throw new IllegalArgumentException("Expected dataset vowels|fashion-mnist (got '" + dataset + "')");
@@ -67,6 +69,7 @@ public final class PhysicalExperiment {
             if (!List.of("none", "centre", "zscore").contains(standardise)) {
                 throw new IllegalArgumentException("Expected standardise none|centre|zscore (got '" + standardise + "')");
             }
+            if (vowels == null) vowels = Vowels.Protocol.TALKER;
         }
 
         /**
@@ -83,43 +86,49 @@ public final class PhysicalExperiment {
                     : PffConfig.defaults().withHidden(64).withSteps(1, 64, 5).withOptimizer(0.003, 0).withAlpha(10).withReadout(true, 100)
                     .withEncoder("slm-label", 2);
             return new Config(dataset, v ? "acoustic" : "optical", 2, "pff", v ? 1.0 : 0.0, 0, false, 0, p.epochs(), 0, null, null,
-                    null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "512"), v ? "none" : "centre");
+                    null, false, p, v ? Map.of() : Map.of("slm-side", "29", "slm-side@1", "8", "camera", "512"), v ? "none" : "centre", Vowels.Protocol.TALKER);
         }
 
         public Config with(String method, long seed) {
             return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
-                    checkpoint, resume, pff, systemOptions, standardise);
+                    checkpoint, resume, pff, systemOptions, standardise, vowels);
         }
 
         public Config withDrift(double d, boolean re) {
             return new Config(dataset, system, blocks, method, noise, d, re, seed, epochs, trainLimit, dataDir, systemFactory,
-                    checkpoint, resume, pff, systemOptions, standardise);
+                    checkpoint, resume, pff, systemOptions, standardise, vowels);
         }
 
         public Config withTraining(int ep, int limit, PffConfig p) {
             return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, ep, limit, dataDir, systemFactory,
-                    checkpoint, resume, p, systemOptions, standardise);
+                    checkpoint, resume, p, systemOptions, standardise, vowels);
         }
 
         public Config withSystem(String sys, int nBlocks, double noiseLevel, Map<String, String> options, IntFunction<PhysicalSystem> factory) {
             return new Config(dataset, sys, nBlocks, method, noiseLevel, drift, redraw, seed, epochs, trainLimit, dataDir, factory,
-                    checkpoint, resume, pff, options, standardise);
+                    checkpoint, resume, pff, options, standardise, vowels);
         }
 
         public Config withCheckpoint(Path path, boolean res) {
             return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
-                    path, res, pff, systemOptions, standardise);
+                    path, res, pff, systemOptions, standardise, vowels);
         }
 
         /** The same configuration with another input standardisation (none | centre | zscore). */
         public Config withStandardise(String mode) {
             return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
-                    checkpoint, resume, pff, systemOptions, mode);
+                    checkpoint, resume, pff, systemOptions, mode, vowels);
+        }
+
+        /** The same configuration with another vowel split and normalisation (vowels only; see {@link Vowels}). */
+        public Config withVowels(Vowels.Protocol protocol) {
+            return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dataDir, systemFactory,
+                    checkpoint, resume, pff, systemOptions, standardise, protocol);
         }
 
         public Config withDataDir(Path dir) {
             return new Config(dataset, system, blocks, method, noise, drift, redraw, seed, epochs, trainLimit, dir, systemFactory,
-                    checkpoint, resume, pff, systemOptions, standardise);
+                    checkpoint, resume, pff, systemOptions, standardise, vowels);
         }
     }
 
@@ -140,7 +149,7 @@ public final class PhysicalExperiment {
     }
 
     public Dataset load() {
-        Dataset d = cfg.dataset().equals("vowels") ? Vowels.load(cfg.dataDir(), cfg.seed())
+        Dataset d = cfg.dataset().equals("vowels") ? Vowels.load(cfg.dataDir(), cfg.seed(), cfg.vowels())
                 : Dataset.of(Datasets.loadSamples("fashion-mnist", cfg.dataDir() == null ? Datasets.defaultDataDir() : cfg.dataDir()));
         return d.limitTrain(cfg.trainLimit()).standardised(cfg.standardise());
     }

@@ -8,7 +8,7 @@ import org.forwardlearn.physical.pff.PffConfig;
 
 /**
  * Tuning harness (test scope, prints): {@code PffProbe DATASET key=value ...} over {@code Config.defaults(DATASET)}.
- * Keys: method seed blocks std epochs limit hidden goodness alpha lr wd inner batch readout skip encoder, and any "opt.KEY" system option
+ * Keys: method seed blocks std epochs limit hidden goodness alpha lr wd inner batch readout skip encoder vowels (SPLIT/NORM), and any "opt.KEY" system option
  * (e.g. opt.camera=512, opt.camera@1=256).
  */
 public final class PffProbe {
@@ -29,7 +29,7 @@ public final class PffProbe {
         for (var e : kv.entrySet()) {
             String k = e.getKey(), v = e.getValue();
             switch (k) {
-                case "method", "seed", "blocks", "std" -> { }
+                case "method", "seed", "blocks", "std", "vowels" -> { }
                 case "epochs" -> epochs = Integer.parseInt(v);
                 case "limit" -> limit = Integer.parseInt(v);
                 case "hidden" -> p = p.withHidden(Integer.parseInt(v));
@@ -50,6 +50,7 @@ public final class PffProbe {
         }
         cfg = cfg.withTraining(epochs, limit, p).withSystem(cfg.system(), blocks, cfg.noise(), opts, null).with(method, seed);
         if (kv.containsKey("std")) cfg = cfg.withStandardise(kv.get("std"));
+        if (kv.containsKey("vowels")) cfg = cfg.withVowels(org.forwardlearn.physical.data.Vowels.Protocol.parse(kv.get("vowels")));
         long t0 = System.nanoTime();
         PhysicalResult r = new PhysicalExperiment(cfg).run(null);
         double wall = (System.nanoTime() - t0) / 1e9;

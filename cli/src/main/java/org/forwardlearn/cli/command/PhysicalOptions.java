@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import org.forwardlearn.cli.CliException;
 import org.forwardlearn.physical.PhysicalExperiment;
 import org.forwardlearn.physical.PhysicalSystem;
+import org.forwardlearn.physical.data.Vowels;
 import org.forwardlearn.physical.hil.RemoteConfig;
 import org.forwardlearn.physical.hil.RemotePhysicalSystem;
 import org.forwardlearn.physical.hil.Tokens;
@@ -52,6 +53,11 @@ public final class PhysicalOptions {
     @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
     Double alpha;
 
+    @Option(names = "--vowel-protocol", paramLabel = "SPLIT/NORM",
+            description = "Vowels only: talker/talker (default: talker-disjoint 80/20 split, each talker's formants z-scored over "
+                    + "its own tokens, Lobanov), token/global (stratified token split, global z-score), talker/global or token/talker.")
+    String vowelProtocol;
+
     @Option(names = "--option", paramLabel = "KEY=VALUE",
             description = "System option, repeatable (e.g. camera=128, encoding=amplitude); KEY@B applies to block B only (slm-side@1=8).")
     Map<String, String> systemOptions = new LinkedHashMap<>();
@@ -79,6 +85,14 @@ public final class PhysicalOptions {
                 .withSystem(sys, blocks, noise != null ? noise : d.noise(), opts, factory)
                 .withDrift(drift, redraw)
                 .with(method, seed);
+        if (vowelProtocol != null) {
+            if (!dataset.equals("vowels")) throw CliException.usage("--vowel-protocol applies to --dataset vowels only (got " + dataset + ")");
+            try {
+                c = c.withVowels(Vowels.Protocol.parse(vowelProtocol));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--vowel-protocol: " + e.getMessage());
+            }
+        }
         PffConfig p = c.pff();
         if (hidden != null) p = p.withHidden(hidden);
         if (lr != null) p = p.withOptimizer(lr, p.weightDecay());
@@ -125,6 +139,8 @@ public final class PhysicalOptions {
         m.put("redraw", Boolean.toString(c.redraw()));
         m.put("epochs", Integer.toString(c.epochs()));
         m.put("train_limit", Integer.toString(c.trainLimit()));
+        m.put("standardise", c.standardise());
+        if (c.dataset().equals("vowels")) m.put("vowel_protocol", c.vowels().toString());
         m.put("remote_device", Boolean.toString(c.systemFactory() != null));
         c.systemOptions().forEach((k, v) -> m.put("system." + k, v));
         PffConfig p = c.pff();
