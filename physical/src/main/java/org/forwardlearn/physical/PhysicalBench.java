@@ -15,7 +15,7 @@ import org.forwardlearn.physical.pff.PffListener;
  * {@code PhysicalBenchMain}.
  */
 public final class PhysicalBench {
-    public static final String USAGE = "DATASET(vowels|fashion-mnist) METHODS(pff,insilico,pat,bp,logreg,random-map,digital) "
+    public static final String USAGE = "DATASET(vowels[:SPLIT/NORM]|fashion-mnist) METHODS(pff,insilico,pat,bp,logreg,random-map,digital) "
             + "SEEDS(0,1,2) [EPOCHS] [TRAIN_LIMIT] [DRIFT_RATE(with one re-draw)]";
 
     private PhysicalBench() {}
@@ -44,7 +44,12 @@ public final class PhysicalBench {
     public static Spec config(String[] args, Path dataDir) {
         if (args.length < 3 || args.length > 6) throw new IllegalArgumentException("Expected " + USAGE + " (got " + Arrays.toString(args) + ")");
         try {
-            var base = PhysicalExperiment.Config.defaults(args[0]);
+            String[] ds = args[0].split(":", 2);                  // vowels:token/global picks the vowel protocol
+            var base = PhysicalExperiment.Config.defaults(ds[0]);
+            if (ds.length > 1) {
+                if (!ds[0].equals("vowels")) throw new IllegalArgumentException("Expected a protocol only after vowels (got " + args[0] + ")");
+                base = base.withVowels(org.forwardlearn.physical.data.Vowels.Protocol.parse(ds[1]));
+            }
             if (dataDir != null) base = base.withDataDir(dataDir);
             if (args.length > 3) base = base.withTraining(Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 0, base.pff());
             if (args.length > 5) base = base.withDrift(Double.parseDouble(args[5]), true);

@@ -68,6 +68,16 @@ class PhysicalBenchTest {
     }
 
     @Test
+    void vowelProtocolDefaultsToTalkerAndIsPickedByTheDatasetArgument() {
+        assertEquals(org.forwardlearn.physical.data.Vowels.Protocol.TALKER, PhysicalExperiment.Config.defaults("vowels").vowels());
+        var spec = PhysicalBench.config(new String[] {"vowels:token/global", "pff", "0"}, null);
+        assertEquals("token/global", spec.config().vowels().toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"fashion-mnist:talker/talker", "pff", "0"}, null));
+        assertTrue(e.getMessage().contains("only after vowels"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"vowels:talker", "pff", "0"}, null));
+    }
+
+    @Test
     void defaultFashionMnistSlmShowsEveryLabelEntry() {
         var d = PhysicalExperiment.Config.defaults("fashion-mnist");
         int side = Integer.parseInt(d.systemOptions().get("slm-side"));

@@ -19,6 +19,7 @@ import org.forwardlearn.cli.report.TextTable;
 import org.forwardlearn.core.listen.DivergenceGuard;
 import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.GnnTable;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import picocli.CommandLine.Command;
@@ -68,9 +69,10 @@ public final class GnnTableCommand implements Callable<Integer> {
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
-        String metric = gnn.task.equals("link") ? "auc" : "accuracy";
+        String metric = GnnTable.metric(gnn.task);
+        List<Integer> depthList = java.util.Arrays.stream(depths).boxed().toList();
         int total = 0;
-        for (String m : ms) total += (depths.length > 1 && base.withMethod(m).depthPrefix() ? 1 : depths.length);
+        for (String m : ms) total += GnnTable.runDepths(base, m, depthList).size();
         total *= datasets.size() * convs.size() * splitIdx.length;
         Path runsDir = run.out == null ? null : run.out.resolve("runs");
 
@@ -81,9 +83,9 @@ public final class GnnTableCommand implements Callable<Integer> {
             GraphData g = GnnRunner.load(ds, root.dataDir());
             for (String m : ms) for (String c : convs) {
                 // greedy methods: depths 1..D are the prefixes of one D-layer run (GnnConfig.depthPrefix, tested there)
-                boolean prefix = depths.length > 1 && base.withMethod(m).depthPrefix();
-                int deepest = java.util.Arrays.stream(depths).max().getAsInt();
-                int[] runDepths = prefix ? new int[] {deepest} : depths;
+                boolean prefix = GnnTable.derivesDepths(base, m, depthList);
+                int deepest = java.util.Collections.max(depthList);
+                List<Integer> runDepths = GnnTable.runDepths(base, m, depthList);
                 Map<Integer, List<Map<String, Object>>> byDepth = new LinkedHashMap<>();
                 for (int l : runDepths) {
                     for (int s : splitIdx) {
@@ -113,7 +115,7 @@ public final class GnnTableCommand implements Callable<Integer> {
                             console.status(String.format(Locale.ROOT, "[%d/%d] %s: done before, skipped", done, total, key));
                         }
                         if (prefix) {
-                            for (int d : depths) byDepth.computeIfAbsent(d, k -> new ArrayList<>()).add(prefixResult(res, d, metric));
+                            for (int d : depths) byDepth.computeIfAbsent(d, k -> new ArrayList<>()).add(GnnTable.prefixResult(res, d, metric));
                         } else {
                             byDepth.computeIfAbsent(l, k -> new ArrayList<>()).add(res);
                         }
@@ -158,28 +160,6 @@ public final class GnnTableCommand implements Callable<Integer> {
             throw new CliException(failed.size() + " of " + total + " runs failed (left out of the means): " + String.join(", ", failed));
         }
         return 0;
-    }
-
-    /**
-     * The d-layer result inside a deeper run of a greedy method: the metrics of layers 0..d-1 (per_layer row d-1), and the
-     * first d layers' training seconds and epochs as the run's time.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> prefixResult(Map<String, Object> res, int d, String metric) {
-        List<Map<String, Object>> layers = (List<Map<String, Object>>) res.get("per_layer");
-        if (layers == null || layers.size() < d) {
-            throw new CliException("Expected per_layer metrics for " + d + " layers in a run's result (got "
-                    + (layers == null ? "none" : layers.size()) + ")");
-        }
-        Map<String, Object> lm = layers.get(d - 1);
-        double secs = 0, epochs = 0;
-        for (int l = 0; l < d; l++) { secs += num(layers.get(l).get("seconds")); epochs += num(layers.get(l).get("epochs")); }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("test_" + metric, lm.get("test_" + metric));
-        out.put("val_" + metric, lm.get("val_" + metric));
-        out.put("train_seconds", secs);
-        out.put("seconds_per_epoch", epochs == 0 ? Double.NaN : secs / epochs);
-        return out;
     }
 
     static String markdown(List<Map<String, Object>> rows, String metric) {
