@@ -1,6 +1,8 @@
 package org.forwardlearn.physical.sim;
 
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.kernel.Kernels;
 import org.forwardlearn.physical.InputDomain;
 import org.forwardlearn.physical.Seeds;
 import org.forwardlearn.physical.SystemSpec;
@@ -43,11 +45,31 @@ public final class FixedMapSystem extends SimulatedSystem {
         }
     }
 
+    /** The same as {@link #respond} row by row, for the whole batch as one dense product Y = X R^T (core {@code Kernels}). */
+    @Override
+    public double[][] response(double[][] inputs) {
+        if (m == 0) return new double[inputs.length][1];
+        DMatrixRMaj y = Kernels.multTransB(rows(inputs, n), DMatrixRMaj.wrap(m, n, r), null);
+        return split(y);
+    }
+
+    /** dX = dY R, one dense product. */
     @Override
     public double[][] vjp(double[][] inputs, double[][] d) {
-        double[][] g = new double[inputs.length][n];
-        if (m == 0) return g;
-        for (int i = 0; i < inputs.length; i++) for (int k = 0; k < m; k++) for (int j = 0; j < n; j++) g[i][j] += r[k * n + j] * d[i][k];
-        return g;
+        if (m == 0) return new double[inputs.length][n];
+        DMatrixRMaj g = Kernels.mult(rows(d, m), DMatrixRMaj.wrap(m, n, r), null);
+        return split(g);
+    }
+
+    private static DMatrixRMaj rows(double[][] x, int cols) {
+        DMatrixRMaj a = new DMatrixRMaj(x.length, cols);
+        for (int i = 0; i < x.length; i++) System.arraycopy(x[i], 0, a.data, i * cols, cols);
+        return a;
+    }
+
+    private static double[][] split(DMatrixRMaj a) {
+        double[][] out = new double[a.numRows][a.numCols];
+        for (int i = 0; i < a.numRows; i++) System.arraycopy(a.data, i * a.numCols, out[i], 0, a.numCols);
+        return out;
     }
 }

@@ -139,6 +139,33 @@ class SimulatedSystemsTest {
     }
 
     @Test
+    void fixedMapBatchedResponseAndVjpEqualTheRowByRowMap() {
+        org.forwardlearn.physical.InputDomain dom = new org.forwardlearn.physical.InputDomain.Continuous(-10, 10);
+        FixedMapSystem f = new FixedMapSystem(5, 30, 12, dom);
+        double[][] x = rows(7, 30, 1.3), d = rows(7, 12, 0.7);
+        double[][] batch = f.response(x), g = f.vjp(x, d);
+        for (int i = 0; i < 7; i++) {
+            double[] one = new double[12];
+            f.respond(x[i], one);
+            assertArrayEquals(one, batch[i], 1e-12, "row " + i);
+            for (int j = 0; j < 30; j += 7) {                                      // vjp by finite differences (linear: exact)
+                double[] p = x[i].clone(), m = x[i].clone();
+                p[j] += 1e-3;
+                m[j] -= 1e-3;
+                double[] yp = new double[12], ym = new double[12];
+                f.respond(p, yp);
+                f.respond(m, ym);
+                double fd = 0;
+                for (int k = 0; k < 12; k++) fd += (yp[k] - ym[k]) * d[i][k] / 2e-3;
+                assertEquals(fd, g[i][j], 1e-9, "vjp row " + i + " col " + j);
+            }
+        }
+        FixedMapSystem none = new FixedMapSystem(5, 30, 0, dom);
+        assertArrayEquals(new double[] {0}, none.response(x)[3], 0);
+        assertArrayEquals(new double[30], none.vjp(x, new double[7][1])[2], 0);
+    }
+
+    @Test
     void opticalVjpMatchesFiniteDifferences() {
         OpticalSystem o = optical(SimSettings.ideal(4));
         double[][] x = rows(1, 36, 0.9);
