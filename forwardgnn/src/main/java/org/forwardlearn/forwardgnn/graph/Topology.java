@@ -1,6 +1,9 @@
 package org.forwardlearn.forwardgnn.graph;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The message-passing structure of a graph: directed edges src -> dst (an undirected edge is two
@@ -11,6 +14,7 @@ public final class Topology {
     private final int numNodes;
     private final Csr in; // row = target, col = source, value 1
     private Csr gcn, gcnT, mean, meanT, withSelfLoops;
+    private final Map<String, Map<int[], Csr[]>> rowOps = new HashMap<>();
 
     private Topology(int numNodes, Csr in) { this.numNodes = numNodes; this.in = in; }
 
@@ -114,5 +118,19 @@ public final class Topology {
             withSelfLoops = new Csr(numNodes, numNodes, ptr, ci, v);
         }
         return withSelfLoops;
+    }
+
+    /**
+     * {rows of an operator, their transpose} for "gcn" or "mean"; rows null = the whole operator. Cached per row set,
+     * told apart by identity: callers pass the same arrays every step (a training or validation node set).
+     */
+    public synchronized Csr[] rowsOf(String operator, int[] rows) {
+        boolean isMean = operator.equals("mean");
+        if (!isMean && !operator.equals("gcn")) throw new IllegalArgumentException("Expected operator gcn|mean (got '" + operator + "')");
+        if (rows == null) return isMean ? new Csr[] {mean(), meanTransposed()} : new Csr[] {gcn(), gcnTransposed()};
+        return rowOps.computeIfAbsent(operator, k -> new IdentityHashMap<>()).computeIfAbsent(rows, r -> {
+            Csr sel = (isMean ? mean() : gcn()).selectRows(r);
+            return new Csr[] {sel, sel.transpose()};
+        });
     }
 }

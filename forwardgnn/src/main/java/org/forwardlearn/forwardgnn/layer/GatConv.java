@@ -7,6 +7,7 @@ import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.Csr;
 import org.forwardlearn.forwardgnn.graph.Dense;
+import org.forwardlearn.forwardgnn.graph.Topology;
 
 /**
  * GAT (Velickovic et al. 2018, as PyG's GATConv): p = x W split into heads; for every edge j -> i of
@@ -14,7 +15,7 @@ import org.forwardlearn.forwardgnn.graph.Dense;
  * heads concatenated (or averaged when {@code concat} is false); plus bias. The backward of the
  * attention is written by hand and checked by finite differences in the tests.
  */
-public final class GatConv implements GraphConv {
+public final class GatConv implements ProductConv {
     static final double SLOPE = 0.2;
     private final int heads, headDim;
     private final boolean concat;
@@ -56,22 +57,57 @@ public final class GatConv implements GraphConv {
     public int heads() { return heads; }
     public boolean concat() { return concat; }
 
-    private record State(DMatrixRMaj p, double[] alpha, double[] score) { }
+    /** Forward state: p = x W, the rows computed (null = all), attention and raw scores per edge of A + I and head. */
+    private record State(DMatrixRMaj p, int[] rows, double[] alpha, double[] score) { }
+
+    @Override public List<Parameter> inputWeights() { return List.of(weight); }
 
     @Override
     public DMatrixRMaj preActivation(ConvInput in) {
+        check(in);
+        Attended at = attend(in.topology(), in.x().times(weight.value(), null), null);
+        in.record(this, at.state());
+        return at.z();
+    }
+
+    @Override
+    public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
+        check(in);
+        Attended at = attend(in.topology(), in.x().times(weight.value(), null), rows);
+        in.record(this, at.state());
+        return at.z();
+    }
+
+    @Override
+    public Pass fromProducts(Topology t, DMatrixRMaj[] p, int[] rows) {
+        Attended at = attend(t, p[0], rows);
+        return new Pass(t, p, rows, at.z(), at.state());
+    }
+
+    @Override
+    public DMatrixRMaj[] backwardFromProducts(Pass pass, DMatrixRMaj dz) {
+        return new DMatrixRMaj[] {backwardToP(pass.topology(), (State) pass.state(), dz, true)};
+    }
+
+    private void check(ConvInput in) {
         if (in.x().cols() != inputSize()) {
             throw new IllegalArgumentException("Expected input with " + inputSize() + " columns (got " + in.x().cols() + ")");
         }
-        Csr a = in.topology().selfLoops();
-        int n = a.rows(), hd = heads * headDim;
-        DMatrixRMaj p = in.x().times(weight.value(), null);
+    }
+
+    private record Attended(DMatrixRMaj z, State state) { }
+
+    /** Attention and aggregation for {@code rows} (null: all) of topology t from p = x W; z holds those rows. */
+    private Attended attend(Topology t, DMatrixRMaj p, int[] rows) {
+        Csr a = t.selfLoops();
+        int n = a.rows(), hd = heads * headDim, m = rows == null ? n : rows.length;
         double[] ss = new double[n * heads], sd = new double[n * heads];
         headScores(p, ss, sd);
         double[] alpha = new double[a.nonZeros() * heads], score = new double[a.nonZeros() * heads];
-        DMatrixRMaj z = new DMatrixRMaj(n, outputSize());
+        DMatrixRMaj z = new DMatrixRMaj(m, outputSize());
         double scale = concat ? 1.0 : 1.0 / heads;
-        for (int i = 0; i < n; i++) {
+        for (int r = 0; r < m; r++) {
+            int i = rows == null ? r : rows[r];
             int s = a.rowStart(i), e = a.rowEnd(i);
             for (int h = 0; h < heads; h++) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -84,19 +120,18 @@ public final class GatConv implements GraphConv {
                 }
                 double sum = 0;
                 for (int k = s; k < e; k++) { double ex = Math.exp(alpha[k * heads + h] - max); alpha[k * heads + h] = ex; sum += ex; }
-                int zo = i * outputSize() + (concat ? h * headDim : 0);
+                int zo = r * outputSize() + (concat ? h * headDim : 0);
                 for (int k = s; k < e; k++) {
                     double al = alpha[k * heads + h] / sum;
                     alpha[k * heads + h] = al;
                     int po = a.col(k) * hd + h * headDim;
                     double c = al * scale;
-                    for (int t = 0; t < headDim; t++) z.data[zo + t] += c * p.data[po + t];
+                    for (int t2 = 0; t2 < headDim; t2++) z.data[zo + t2] += c * p.data[po + t2];
                 }
             }
         }
         Dense.addRow(z, bias.value());
-        in.record(this, new State(p, alpha, score));
-        return z;
+        return new Attended(z, new State(p, rows, alpha, score));
     }
 
     private void headScores(DMatrixRMaj p, double[] ss, double[] sd) {
@@ -113,19 +148,21 @@ public final class GatConv implements GraphConv {
         }
     }
 
-    /** dLoss/dp (the gradient w.r.t. x W), accumulating the attention and bias gradients. */
-    private DMatrixRMaj backwardToP(ConvInput in, DMatrixRMaj dz, boolean accumulate) {
-        State st = (State) in.recorded(this);
-        Csr a = in.topology().selfLoops();
+    /** dLoss/dp (the gradient w.r.t. x W, every node) from dLoss/dz on the state's rows, accumulating the attention and bias gradients. */
+    private DMatrixRMaj backwardToP(Topology topology, State st, DMatrixRMaj dz, boolean accumulate) {
+        Csr a = topology.selfLoops();
         int n = a.rows(), hd = heads * headDim, out = outputSize();
         DMatrixRMaj p = st.p();
         DMatrixRMaj dp = new DMatrixRMaj(n, hd);
         double[] dss = new double[n * heads], dsd = new double[n * heads];
         double scale = concat ? 1.0 : 1.0 / heads;
-        for (int i = 0; i < n; i++) {
+        int[] rows = st.rows();
+        int m = rows == null ? n : rows.length;
+        for (int r = 0; r < m; r++) {
+            int i = rows == null ? r : rows[r];
             int s = a.rowStart(i), e = a.rowEnd(i);
             for (int h = 0; h < heads; h++) {
-                int zo = i * out + (concat ? h * headDim : 0);
+                int zo = r * out + (concat ? h * headDim : 0);
                 double dot = 0;
                 double[] dAlpha = new double[e - s];
                 for (int k = s; k < e; k++) {
@@ -169,12 +206,24 @@ public final class GatConv implements GraphConv {
 
     @Override
     public void backward(ConvInput in, DMatrixRMaj dz) {
-        DMatrixRMaj dp = backwardToP(in, dz, true);
+        State st = (State) in.recorded(this);
+        if (st.rows() != null) throw new IllegalStateException("Expected a full forward pass before a full backward pass");
+        DMatrixRMaj dp = backwardToP(in.topology(), st, dz, true);
+        in.x().addTransposeTimes(dp, weight.grad());
+    }
+
+    @Override
+    public void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
+        State st = (State) in.recorded(this);
+        if (st.rows() != rows && !java.util.Arrays.equals(st.rows(), rows)) throw new IllegalStateException("Expected the backward pass on the rows of the latest forward pass");
+        DMatrixRMaj dp = backwardToP(in.topology(), st, dzRows, true);
         in.x().addTransposeTimes(dp, weight.grad());
     }
 
     @Override
     public DMatrixRMaj inputGradient(ConvInput in, DMatrixRMaj dz) {
-        return Dense.multTransB(backwardToP(in, dz, false), weight.value(), null);
+        State st = (State) in.recorded(this);
+        if (st.rows() != null) throw new IllegalStateException("Expected a full forward pass before the input gradient");
+        return Dense.multTransB(backwardToP(in.topology(), st, dz, false), weight.value(), null);
     }
 }

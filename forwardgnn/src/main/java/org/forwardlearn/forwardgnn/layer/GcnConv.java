@@ -17,7 +17,7 @@ import org.forwardlearn.forwardgnn.graph.NodeMatrix;
  * sparse for bag-of-words inputs; then one product per epoch, restricted to the rows the loss scores)
  * or transform-then-aggregate (when Â x would cost more than x and Â together).
  */
-public final class GcnConv implements GraphConv {
+public final class GcnConv implements ProductConv {
     private final Parameter weight, bias;
 
     public GcnConv(int in, int out, Random rng) {
@@ -37,6 +37,22 @@ public final class GcnConv implements GraphConv {
     @Override public int outputSize() { return weight.value().numCols; }
     @Override public List<Parameter> parameters() { return List.of(weight, bias); }
     @Override public GraphConv copy() { return new GcnConv(this); }
+    @Override public List<Parameter> inputWeights() { return List.of(weight); }
+
+    /** z = Â_rows p + b. */
+    @Override
+    public Pass fromProducts(org.forwardlearn.forwardgnn.graph.Topology t, DMatrixRMaj[] p, int[] rows) {
+        DMatrixRMaj z = t.rowsOf("gcn", rows)[0].mult(p[0], null);
+        Dense.addRow(z, bias.value());
+        return new Pass(t, p, rows, z, null);
+    }
+
+    /** dLoss/dp = Â_rows^T dz. */
+    @Override
+    public DMatrixRMaj[] backwardFromProducts(Pass pass, DMatrixRMaj dz) {
+        Dense.addColumnSums(dz, bias.grad());
+        return new DMatrixRMaj[] {pass.topology().rowsOf("gcn", pass.rows())[1].mult(dz, null)};
+    }
 
     /**
      * True when aggregating first is cheaper for this input. A constant input is aggregated once, so

@@ -14,7 +14,7 @@ import org.forwardlearn.forwardgnn.graph.NodeMatrix;
  * The mean aggregation is cached (sparse for sparse inputs) when the input is constant and aggregating
  * first is cheaper; row-restricted products serve the rows a loss scores.
  */
-public final class SageConv implements GraphConv {
+public final class SageConv implements ProductConv {
     private final Parameter wl, bias, wr;
 
     public SageConv(int in, int out, Random rng) {
@@ -37,6 +37,36 @@ public final class SageConv implements GraphConv {
     @Override public int outputSize() { return wl.value().numCols; }
     @Override public List<Parameter> parameters() { return List.of(wl, bias, wr); }
     @Override public GraphConv copy() { return new SageConv(this); }
+    @Override public List<Parameter> inputWeights() { return List.of(wl, wr); }
+
+    /** z = M_rows p_l + (p_r)_rows + b. */
+    @Override
+    public Pass fromProducts(org.forwardlearn.forwardgnn.graph.Topology t, DMatrixRMaj[] p, int[] rows) {
+        DMatrixRMaj z = t.rowsOf("mean", rows)[0].mult(p[0], null);
+        int d = z.numCols;
+        if (rows == null) {
+            GcnConv.add(z, p[1]);
+        } else {
+            for (int r = 0; r < rows.length; r++) for (int j = 0; j < d; j++) z.data[r * d + j] += p[1].data[rows[r] * d + j];
+        }
+        Dense.addRow(z, bias.value());
+        return new Pass(t, p, rows, z, null);
+    }
+
+    /** dLoss/dp_l = M_rows^T dz; dLoss/dp_r = dz scattered to its rows. */
+    @Override
+    public DMatrixRMaj[] backwardFromProducts(Pass pass, DMatrixRMaj dz) {
+        Dense.addColumnSums(dz, bias.grad());
+        DMatrixRMaj dl = pass.topology().rowsOf("mean", pass.rows())[1].mult(dz, null);
+        DMatrixRMaj dr = dz;
+        int[] rows = pass.rows();
+        if (rows != null) {
+            int d = dz.numCols;
+            dr = new DMatrixRMaj(pass.p()[1].numRows, d);
+            for (int r = 0; r < rows.length; r++) System.arraycopy(dz.data, r * d, dr.data, rows[r] * d, d);
+        }
+        return new DMatrixRMaj[] {dl, dr};
+    }
 
     private NodeMatrix aggregated(ConvInput in) {
         return in.cached("sage:Mx", () -> in.x().aggregateNodes(in.topology().mean()));

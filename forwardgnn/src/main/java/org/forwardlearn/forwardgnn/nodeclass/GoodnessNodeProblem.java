@@ -24,9 +24,9 @@ import org.forwardlearn.forwardgnn.layer.GraphConv;
  * goodness summed over the finished layers. Every graph keeps its own layer input (a constant: the
  * row-L2-normalised, detached output of the layer below on the same graph); no gradient crosses layers.
  * Only the rows a step reads are computed (training rows for the loss, validation rows for validation).
- * For GCN and SAGE, graphs whose inputs share a base share its products ({@link GraphFamily}: layer 0 of
+ * Graphs whose inputs share a base share its products ({@link GraphFamily}, for every {@code ProductConv}: layer 0 of
  * LA and VN, and VN's later training graphs); distinct inputs (LA above layer 0, the evaluation graphs
- * above layer 0) and other convolutions run on each graph ({@link GraphSet.Inputs}).
+ * above layer 0) run on each graph ({@link GraphSet.Inputs}).
  */
 public final class GoodnessNodeProblem implements LayerwiseProblem {
     private final List<GraphConv> convs;
@@ -49,7 +49,7 @@ public final class GoodnessNodeProblem implements LayerwiseProblem {
      * @param shareTrainingInput the negative graphs' next input is the positive graph's output (FF-VN:
      *                           the graphs differ only in their wiring), instead of their own output (FF-LA)
      * @param shared             with shareTrainingInput, the later layers' training graphs share their products
-     *                           ({@link GraphFamily}) when the convolution allows it (GCN, SAGE)
+     *                           ({@link GraphFamily}) when the convolution allows it (a {@code ProductConv}: GCN, SAGE, GAT)
      */
     GoodnessNodeProblem(List<GraphConv> convs, ContrastiveObjective objective, GraphSet train, GraphSet val, GraphSet test,
                         int[] trainRows, int[] labels, int numClasses, int numReal, Split split, boolean shareTrainingInput,

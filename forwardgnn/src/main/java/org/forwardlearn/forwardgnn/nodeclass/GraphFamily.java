@@ -11,16 +11,19 @@ import org.forwardlearn.forwardgnn.graph.Dense;
 import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.graph.Topology;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.forwardlearn.forwardgnn.layer.ProductConv;
 
 /**
  * Graphs whose layer inputs share one base matrix B (N x F): graph g reads x_g = diag(s_g) [B | L_g],
  * where L_g holds appended label columns (one-hot, or uniform 1/C; absent for virtual-node wiring)
  * and s_g the row scale of the row-L2 normalisation (absent when B is already the normalised input).
- * The graphs may also differ in topology (virtual-node wiring). For the linear convolutions (GCN: Â x W + b;
- * SAGE: M x W_l + x W_r + b) this computes, per step, the expensive product B W_f once for all graphs
- * (x_g W = s_g (B W_f + L_g W_l)), and the backward B^T (sum_g s_g U_g) once on the summed gradient;
- * only the cheap aggregation and the label rows are per graph. Same mathematics as running the layer on
- * each materialised input (up to rounding); GoodnessSharingTest checks both paths against each other.
+ * The graphs may also differ in topology (virtual-node wiring). A {@link ProductConv} depends on x only through
+ * the products x W_k of its input weights, and x_g W = s_g (B W_f + L_g W_l): so per step the expensive B W_f is
+ * computed once for all graphs, the layer turns each graph's cheap x_g W_k into its output
+ * ({@link ProductConv#fromProducts}), and the backward forms B^T (sum_g s_g dLoss/d(x_g W_k)) once on the summed
+ * gradient. The layer's mathematics (GCN, SAGE, GAT attention) stays in the layer; this class only knows the
+ * algebra of the shared input. Same result as running the layer on each materialised input (up to rounding);
+ * GoodnessSharingTest checks both paths against each other.
  */
 final class GraphFamily implements GraphSet {
     /** The shared base matrix and, per weight, the last B W_f with the W_f it was computed with. */
@@ -79,7 +82,8 @@ final class GraphFamily implements GraphSet {
     private final int[][] labelOf;
     private final double[][] scale;
     private final Topology[] topo;
-    private final Map<Topology, Map<int[], Csr[]>> ops = new IdentityHashMap<>();
+    /** Per layer, the passes of the latest forward (what its local gradient continues from). */
+    private final Map<GraphConv, ProductConv.Pass[]> passes = new IdentityHashMap<>();
 
     private GraphFamily(Base base, int labelCols, int[][] labelOf, double[][] scale, Topology[] topo) {
         this.base = base;
@@ -116,15 +120,9 @@ final class GraphFamily implements GraphSet {
         return new GraphFamily(base, 0, null, null, topo.clone());
     }
 
-    /** True for the convolutions this class knows the algebra of (GCN and SAGE, by their parameter layout). */
+    /** True for the convolutions whose output depends on x only through products x W_k ({@link ProductConv}). */
     static boolean supports(GraphConv conv) {
-        List<Parameter> ps = conv.parameters();
-        if (conv.kind().equals("gcn")) return ps.size() == 2 && ps.get(0).name().equals("weight") && ps.get(1).name().equals("bias");
-        if (conv.kind().equals("sage")) {
-            return ps.size() == 3 && ps.get(0).name().equals("weight_neigh") && ps.get(1).name().equals("bias")
-                    && ps.get(2).name().equals("weight_root");
-        }
-        return false;
+        return conv instanceof ProductConv;
     }
 
     @Override public int size() { return topo.length; }
@@ -139,18 +137,6 @@ final class GraphFamily implements GraphSet {
         boolean[] known = new boolean[base.rows()];
         for (int i = 0; i < known.length; i++) known[i] = labelOf[g][i] >= 0;
         return NodeInputs.hstack(base.matrix(), NodeInputs.labelRows(base.rows(), labelCols, labelOf[g], known)).rowL2Normalized();
-    }
-
-    /** {aggregation rows, their transpose} of graph g's operator (GCN or mean), cached per topology and row set. */
-    private synchronized Csr[] op(int g, boolean mean, int[] rows) {
-        Map<int[], Csr[]> m = ops.computeIfAbsent(topo[g], k -> new IdentityHashMap<>());
-        int[] key = rows == null ? ALL : rows;
-        return m.computeIfAbsent(key, k -> {
-            Csr full = mean ? topo[g].mean() : topo[g].gcn();
-            if (rows == null) return new Csr[] {full, mean ? topo[g].meanTransposed() : topo[g].gcnTransposed()};
-            Csr r = full.selectRows(rows);
-            return new Csr[] {r, r.transpose()};
-        });
     }
 
     /** x_g W from the shared p = B W_f: s_g (p + L_g W_l), or p itself when graph inputs are B. */
@@ -200,53 +186,47 @@ final class GraphFamily implements GraphSet {
 
     @Override
     public DMatrixRMaj[] forward(GraphConv conv, int[] rows) {
-        List<Parameter> ps = conv.parameters();
-        boolean sage = conv.kind().equals("sage");
-        DMatrixRMaj w = ps.get(0).value(), bias = ps.get(1).value(), wr = sage ? ps.get(2).value() : null;
-        if (w.numRows != base.cols() + labelCols) {
-            throw new IllegalArgumentException("Expected a layer reading " + (base.cols() + labelCols) + " columns (got " + w.numRows + ")");
-        }
-        DMatrixRMaj pl = base.product(w), pr = sage ? base.product(wr) : null;
-        DMatrixRMaj[] out = new DMatrixRMaj[size()];
-        for (int g = 0; g < size(); g++) {
-            DMatrixRMaj z = op(g, sage, rows)[0].mult(transform(g, pl, w), null);
-            if (sage) {
-                DMatrixRMaj xr = transform(g, pr, wr);
-                int d = z.numCols;
-                if (rows == null) {
-                    for (int k = 0; k < z.data.length; k++) z.data[k] += xr.data[k];
-                } else {
-                    for (int r = 0; r < rows.length; r++) for (int j = 0; j < d; j++) z.data[r * d + j] += xr.data[rows[r] * d + j];
-                }
+        ProductConv pc = (ProductConv) conv;
+        List<Parameter> ws = pc.inputWeights();
+        DMatrixRMaj[] shared = new DMatrixRMaj[ws.size()];
+        for (int k = 0; k < shared.length; k++) {
+            DMatrixRMaj w = ws.get(k).value();
+            if (w.numRows != base.cols() + labelCols) {
+                throw new IllegalArgumentException("Expected a layer reading " + (base.cols() + labelCols) + " columns (got " + w.numRows + ")");
             }
-            Dense.addRow(z, bias);
+            shared[k] = base.product(w);
+        }
+        DMatrixRMaj[] out = new DMatrixRMaj[size()];
+        ProductConv.Pass[] ps = new ProductConv.Pass[size()];
+        for (int g = 0; g < size(); g++) {
+            DMatrixRMaj[] p = new DMatrixRMaj[shared.length];
+            for (int k = 0; k < p.length; k++) p[k] = transform(g, shared[k], ws.get(k).value());
+            ps[g] = pc.fromProducts(topo[g], p, rows);
+            DMatrixRMaj z = ps[g].z();
             Dense.relu(z);
             out[g] = z;
         }
+        synchronized (passes) { passes.put(conv, ps); }
         return out;
     }
 
     @Override
     public void localGradient(GraphConv conv, int[] rows, DMatrixRMaj[] h, DMatrixRMaj[] dh) {
-        List<Parameter> ps = conv.parameters();
-        boolean sage = conv.kind().equals("sage");
-        Parameter w = ps.get(0), bias = ps.get(1), wr = sage ? ps.get(2) : null;
-        int n = base.rows(), d = w.value().numCols;
-        DMatrixRMaj ul = new DMatrixRMaj(n, d), ur = sage ? new DMatrixRMaj(n, d) : null;
+        ProductConv pc = (ProductConv) conv;
+        ProductConv.Pass[] ps;
+        synchronized (passes) { ps = passes.get(conv); }
+        if (ps == null || ps[0].rows() != rows) {
+            throw new IllegalStateException("Expected a forward pass of this layer on the same rows before its local gradient");
+        }
+        List<Parameter> ws = pc.inputWeights();
+        int n = base.rows();
+        DMatrixRMaj[] u = new DMatrixRMaj[ws.size()];
+        for (int k = 0; k < u.length; k++) u[k] = new DMatrixRMaj(n, ws.get(k).value().numCols);
         for (int g = 0; g < size(); g++) {
             DMatrixRMaj dz = Dense.reluBackward(h[g], dh[g], dh[g]);
-            accumulate(g, op(g, sage, rows)[1].mult(dz, null), ul, w.grad());
-            if (sage) {
-                DMatrixRMaj t = dz;
-                if (rows != null) {
-                    t = new DMatrixRMaj(n, d);
-                    for (int r = 0; r < rows.length; r++) System.arraycopy(dz.data, r * d, t.data, rows[r] * d, d);
-                }
-                accumulate(g, t, ur, wr.grad());
-            }
-            Dense.addColumnSums(dz, bias.grad());
+            DMatrixRMaj[] dp = pc.backwardFromProducts(ps[g], dz);
+            for (int k = 0; k < u.length; k++) accumulate(g, dp[k], u[k], ws.get(k).grad());
         }
-        base.addTransposeTimes(ul, w.grad());
-        if (sage) base.addTransposeTimes(ur, wr.grad());
+        for (int k = 0; k < u.length; k++) base.addTransposeTimes(u[k], ws.get(k).grad());
     }
 }

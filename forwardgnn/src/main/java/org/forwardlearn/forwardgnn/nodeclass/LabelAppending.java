@@ -28,7 +28,7 @@ public final class LabelAppending {
     }
 
     /**
-     * @param shared (allowed when the convolution supports it) layer 0 shares the feature product across the graphs ({@link GraphFamily}; GCN and SAGE);
+     * @param shared (allowed when the convolution supports it) layer 0 shares the feature product across the graphs ({@link GraphFamily}; every {@code ProductConv});
      *               false materialises every graph's input (the straightforward path)
      */
     static GoodnessNodeProblem create(List<GraphConv> convs, GraphData g, Split split, ContrastiveObjective objective,

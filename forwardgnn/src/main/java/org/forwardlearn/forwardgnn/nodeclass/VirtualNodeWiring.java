@@ -32,7 +32,7 @@ public final class VirtualNodeWiring {
 
     /**
      * @param shared (allowed when the convolution supports it) the training graphs (every layer) and the evaluation graphs (layer 0) share the
-     *               feature product ({@link GraphFamily}; GCN and SAGE); false runs the layer on each graph
+     *               feature product ({@link GraphFamily}; every {@code ProductConv}); false runs the layer on each graph
      */
     static Built create(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional, ContrastiveObjective objective,
                         Random rng, boolean shared) {
