@@ -50,7 +50,8 @@ public final class PhysicalCompareCommand implements Callable<Integer> {
             PhysicalExperiment.Config cfg = null;
             for (int s : seedList) {
                 cfg = phys.config(root.dataDir(), m, s);
-                console.status(String.format(Locale.ROOT, "physical compare: %s on %s (%s x%d), seed %d", m, cfg.dataset(), cfg.system(), cfg.blocks(), s));
+                console.status(String.format(Locale.ROOT, "physical compare: %s on %s%s (%s x%d), seed %d", m, cfg.dataset(),
+                        cfg.dataset().equals("vowels") ? " " + cfg.vowels() : "", cfg.system(), cfg.blocks(), s));
                 PhysicalRunner.Outcome o;
                 try {
                     o = PhysicalRunner.run(cfg, console, console.effectiveProgressMode() == Console.ProgressMode.BAR);

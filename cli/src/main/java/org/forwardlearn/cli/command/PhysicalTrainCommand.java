@@ -48,7 +48,8 @@ public final class PhysicalTrainCommand implements Callable<Integer> {
                 console.status("no checkpoint in " + run.out + ": starting from the beginning");
             }
         }
-        console.status(String.format("physical train: %s on %s, %d %s block(s)%s, seed %d, %d epochs%s", method, cfg.dataset(),
+        console.status(String.format("physical train: %s on %s%s, %d %s block(s)%s, seed %d, %d epochs%s", method, cfg.dataset(),
+                cfg.dataset().equals("vowels") ? " (" + cfg.vowels() + " protocol)" : "",
                 cfg.blocks(), cfg.system(), phys.devices.isEmpty() ? "" : " (remote " + phys.devices + ")", cfg.seed(), cfg.epochs(),
                 cfg.drift() > 0 ? ", drift " + cfg.drift() + (cfg.redraw() ? " + re-draw" : "") : ""));
         PhysicalRunner.Outcome o = PhysicalRunner.run(cfg, console, true);
