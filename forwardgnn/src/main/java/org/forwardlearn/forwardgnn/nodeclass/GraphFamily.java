@@ -76,7 +76,6 @@ final class GraphFamily implements GraphSet {
         }
     }
 
-    private static final int[] ALL = new int[0];
     private final Base base;
     private final int labelCols;
     private final int[][] labelOf;
