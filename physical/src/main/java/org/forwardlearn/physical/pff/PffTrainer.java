@@ -57,7 +57,7 @@ public final class PffTrainer {
         PffNetwork net = new PffNetwork(config, x[0].length, classes, systems);
         Meter meter = new Meter();
         int batches = (nTrain + config.batchSize() - 1) / config.batchSize();
-        String fp = fingerprint(x[0].length, classes, systems.size(), nTrain);
+        String fp = fingerprint(x[0].length, classes, systems.size(), nTrain) + " data=" + dataHash(x, y);
         List<double[]> history = new ArrayList<>();
         int startEpoch = 0, startBatch = 0;
         double epochLoss = 0, priorSeconds = 0;
@@ -118,6 +118,19 @@ public final class PffTrainer {
     }
 
     private static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    /**
+     * A hash of the training inputs and labels, so that a checkpoint is not resumed on other data (another split or
+     * preprocessing with the same sizes, e.g. another vowel protocol).
+     */
+    static String dataHash(double[][] x, int[] y) {
+        long h = 0xcbf29ce484222325L;
+        for (double[] row : x) {
+            for (double v : row) { h ^= Double.doubleToLongBits(v); h *= 0x100000001b3L; h ^= h >>> 29; }
+        }
+        for (int v : y) { h ^= v; h *= 0x100000001b3L; }
+        return Long.toHexString(h);
+    }
 
     private String fingerprint(int features, int classes, int blocks, int nTrain) {
         return "pff-v1 seed=" + config.seed() + " features=" + features + " classes=" + classes + " blocks=" + blocks

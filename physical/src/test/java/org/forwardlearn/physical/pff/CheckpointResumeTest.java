@@ -50,5 +50,11 @@ class CheckpointResumeTest {
         var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1))
                 .fit(d.x, d.y, 3, systems(), null, ck, true));
         assertTrue(ex.getMessage().startsWith("Expected a checkpoint of this run"), ex.getMessage());
+        // same sizes and settings, other data (another split or preprocessing): refused too
+        double[][] other = new double[d.x.length][];
+        for (int i = 0; i < other.length; i++) other[i] = d.x[(i + 1) % d.x.length].clone();
+        ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1))
+                .fit(other, d.y, 3, systems(), null, ck, true));
+        assertTrue(ex.getMessage().contains("data="), ex.getMessage());
     }
 }
