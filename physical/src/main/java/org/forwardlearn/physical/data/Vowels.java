@@ -76,11 +76,6 @@ public final class Vowels {
 
     private Vowels() {}
 
-    /** The 80/20 token split with global z-scoring ({@link Protocol#TOKEN_GLOBAL}). */
-    public static Dataset load(Path dataDir, long splitSeed) {
-        return load(dataDir, splitSeed, Protocol.TOKEN_GLOBAL);
-    }
-
     /** @param dataDir datasets directory, null = {@link Datasets#defaultDataDir()} */
     public static Dataset load(Path dataDir, long splitSeed, Protocol protocol) {
         Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
