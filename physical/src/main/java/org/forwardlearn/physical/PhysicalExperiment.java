@@ -73,7 +73,7 @@ public final class PhysicalExperiment {
         }
 
         /**
-         * Defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8, inputs already z-scored by
+         * Defaults: vowels on acoustic (hidden 20, 100 epochs, lr 0.003, alpha 8, inputs already z-scored by the talker protocol of
          * {@code Vowels}); fashion-mnist on optical (block 1: 29x29 SLM so that every entry of the 794-long
          * [label; image] input, label included, reaches the device, with the 10 label entries shown as segments of
          * the top 4 SLM rows ("slm-label") and the image on the other 25 rows; block 2: 8x8 SLM for its 64 inputs; 512
