@@ -134,7 +134,7 @@ public final class GcnConv implements ProductConv {
         if (aggregateFirst(in)) {
             z = in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).times(weight.value(), null);
         } else {
-            Csr ar = in.cachedRows("gcn:A", rows, () -> in.topology().gcn().selectRows(rows));
+            Csr ar = in.topology().rowsOf("gcn", rows)[0];
             z = ar.mult(xw(in), null);
         }
         Dense.addRow(z, bias.value());
@@ -156,7 +156,7 @@ public final class GcnConv implements ProductConv {
         if (aggregateFirst(in)) {
             in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, weight.grad());
         } else {
-            Csr arT = in.cachedRows("gcn:AT", rows, () -> in.topology().gcn().selectRows(rows).transpose());
+            Csr arT = in.topology().rowsOf("gcn", rows)[1];
             DMatrixRMaj g = arT.mult(dzRows, null);
             in.x().addTransposeTimes(g, weight.grad());
         }

@@ -101,7 +101,7 @@ public final class SageConv implements ProductConv {
         if (aggregateFirst(in)) {
             z = in.<NodeMatrix>cachedRows("sage:Mx", rows, () -> aggregated(in).selectRows(rows)).times(wl.value(), null);
         } else {
-            Csr mr = in.cachedRows("sage:M", rows, () -> in.topology().mean().selectRows(rows));
+            Csr mr = in.topology().rowsOf("mean", rows)[0];
             z = mr.mult(in.x().times(wl.value(), null), null);
         }
         GcnConv.add(z, rowsOf(in, rows).times(wr.value(), null));
@@ -129,7 +129,7 @@ public final class SageConv implements ProductConv {
         if (aggregateFirst(in)) {
             in.<NodeMatrix>cachedRows("sage:Mx", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, wl.grad());
         } else {
-            Csr mrT = in.cachedRows("sage:MT", rows, () -> in.topology().mean().selectRows(rows).transpose());
+            Csr mrT = in.topology().rowsOf("mean", rows)[1];
             DMatrixRMaj g = mrT.mult(dzRows, null);
             in.x().addTransposeTimes(g, wl.grad());
         }

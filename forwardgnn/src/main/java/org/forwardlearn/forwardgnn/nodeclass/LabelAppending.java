@@ -74,12 +74,6 @@ public final class LabelAppending {
         return k;
     }
 
-    static boolean[] mask(int n, int[]... sets) {
-        boolean[] m = new boolean[n];
-        for (int[] s : sets) for (int i : s) m[i] = true;
-        return m;
-    }
-
     /** For each training node, its C-1 wrong classes in a random order (row t, column j: negative graph j). */
     static int[][] wrongClasses(int[] labels, int[] train, int c, Random rng) {
         int[][] w = new int[train.length][c - 1];

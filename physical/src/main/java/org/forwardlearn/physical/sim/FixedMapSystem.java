@@ -49,7 +49,7 @@ public final class FixedMapSystem extends SimulatedSystem {
     @Override
     public double[][] response(double[][] inputs) {
         if (m == 0) return new double[inputs.length][1];
-        DMatrixRMaj y = Kernels.multTransB(rows(inputs, n), DMatrixRMaj.wrap(m, n, r), null);
+        DMatrixRMaj y = Kernels.multTransB(new DMatrixRMaj(inputs), DMatrixRMaj.wrap(m, n, r), null);
         return split(y);
     }
 
@@ -57,14 +57,8 @@ public final class FixedMapSystem extends SimulatedSystem {
     @Override
     public double[][] vjp(double[][] inputs, double[][] d) {
         if (m == 0) return new double[inputs.length][n];
-        DMatrixRMaj g = Kernels.mult(rows(d, m), DMatrixRMaj.wrap(m, n, r), null);
+        DMatrixRMaj g = Kernels.mult(new DMatrixRMaj(d), DMatrixRMaj.wrap(m, n, r), null);
         return split(g);
-    }
-
-    private static DMatrixRMaj rows(double[][] x, int cols) {
-        DMatrixRMaj a = new DMatrixRMaj(x.length, cols);
-        for (int i = 0; i < x.length; i++) System.arraycopy(x[i], 0, a.data, i * cols, cols);
-        return a;
     }
 
     private static double[][] split(DMatrixRMaj a) {
