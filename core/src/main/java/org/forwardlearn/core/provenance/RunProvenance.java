@@ -25,10 +25,31 @@ public record RunProvenance(String task, Map<String, String> config, long seed, 
         config = Map.copyOf(config);
     }
 
-    /** forwardlearn's version, from the jar manifest when packaged, else "dev". */
+    /**
+     * forwardlearn's version: the jar manifest's Implementation-Version when packaged, else the Maven
+     * project version filtered into {@code org/forwardlearn/core/version.properties} at build time (so
+     * tests and class-folder runs report it too), else "dev".
+     */
     public static String frameworkVersion() {
+        return VERSION;
+    }
+
+    private static final String VERSION = readVersion();
+
+    private static String readVersion() {
         String v = RunProvenance.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        if (v != null && !v.isBlank()) return v;
+        try (java.io.InputStream in = RunProvenance.class.getResourceAsStream("/org/forwardlearn/core/version.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String r = p.getProperty("version", "");
+                if (!r.isBlank() && !r.startsWith("$")) return r.trim();
+            }
+        } catch (java.io.IOException e) {
+            // fall through: an unreadable resource in our own jar leaves the version unknown
+        }
+        return "dev";
     }
 
     /** A provenance started now, with the current JVM and framework version. */

@@ -43,4 +43,12 @@ class RunProvenanceTest {
         assertEquals(5L, m.get("seed"));
         assertEquals("ejml", m.get("backend"));
     }
+
+    @Test
+    void frameworkVersionIsTheProjectVersionNotDev() {
+        // From the jar manifest when packaged, else from the filtered version.properties (class-folder runs).
+        String v = RunProvenance.frameworkVersion();
+        assertTrue(v.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), v);
+        assertEquals(v, RunProvenance.start("t", Map.of(), 1, "d", null, "ejml").version());
+    }
 }

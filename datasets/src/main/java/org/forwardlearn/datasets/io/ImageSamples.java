@@ -24,7 +24,7 @@ public final class ImageSamples {
         return x;
     }
 
-    /** Labels (n) as ints, each checked to be < classes. */
+    /** Labels (n) as ints, each checked to be &lt; classes. */
     public static int[] labels(Path file, int classes) {
         IdxReader.Idx idx = IdxReader.read(file);
         if (idx.dims().length != 1) {
