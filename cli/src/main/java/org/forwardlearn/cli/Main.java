@@ -72,6 +72,21 @@ public final class Main {
         cl.setErr(console.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
+        withGroupHelp(cl);
         return cl;
+    }
+
+    /**
+     * Gives every command group (ff, data, gnn, physical, device, bench) {@code -h/--help} and {@code -V/--version},
+     * so that {@code forwardlearn gnn --help} prints the group's help like any command's (set here rather than on each
+     * group's annotation so that adding a subcommand to a group stays a one-line change).
+     */
+    private static void withGroupHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof org.forwardlearn.cli.command.GroupCommand) {
+                sub.getCommandSpec().versionProvider(new ForwardlearnCommand.Version()).mixinStandardHelpOptions(true);
+            }
+            withGroupHelp(sub);
+        }
     }
 }

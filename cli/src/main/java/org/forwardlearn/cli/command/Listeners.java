@@ -11,8 +11,9 @@ import org.forwardlearn.core.listen.TrainingListener;
 final class Listeners {
     private Listeners() {}
 
-    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder) {
-        return forRun(console, metricName, recorder, "");
+    /** @param patienceEpochs the trainer's early-stopping patience in epochs (0 = none), shown by the progress display */
+    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, int patienceEpochs) {
+        return forRun(console, metricName, recorder, "", patienceEpochs);
     }
 
     /**
@@ -34,8 +35,8 @@ final class Listeners {
     }
 
     /** @param label put before every progress line (e.g. "bp baseline"), or "" */
-    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label) {
+    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label, int patienceEpochs) {
         return TrainingListener.of(new DivergenceGuard(), recorder, new LoggingListener(),
-                new ProgressListener(console, metricName).prefix(label));
+                new ProgressListener(console, metricName).prefix(label).patience(patienceEpochs));
     }
 }
