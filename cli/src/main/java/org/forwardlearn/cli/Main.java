@@ -45,7 +45,12 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             console.endLine();
-            console.err().println("forwardlearn: error: " + Errors.oneLine(ex));
+            if (ex instanceof CliException ce && ce.exitCode() == EXIT_USAGE) {
+                // a bad option value found after parsing: the same form as picocli's own usage errors
+                console.err().println("forwardlearn: " + Errors.oneLine(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            } else {
+                console.err().println("forwardlearn: error: " + Errors.oneLine(ex));
+            }
             if (verbosity > 0) ex.printStackTrace(console.err());
             return ex instanceof CliException ce ? ce.exitCode() : EXIT_FAILURE;
         });

@@ -51,7 +51,7 @@ final class Checks {
         if (v != null && !choices.contains(v)) throw bad(option, "one of " + String.join(", ", choices), "'" + v + "'");
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 }

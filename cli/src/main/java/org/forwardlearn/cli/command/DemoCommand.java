@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.atLeast("--nodes", nodes, 10 * classes);
         Checks.atLeast("--features", features, 1);
         Checks.nonNegative("--signal", signal);
-        if (!(degree > 0 && degree < nodes)) throw Checks.bad("--degree", "a number in (0, nodes)", degree);
+        if (!(degree > 0 && degree < nodes)) throw Checks.bad("--degree", "a number in (0, --nodes)", Checks.fmt(degree));
         Checks.between("--homophily", homophily, 0, 1);
         Checks.atLeast("--layers", layers, 1);
         Checks.atLeast("--epochs", epochs, 1);

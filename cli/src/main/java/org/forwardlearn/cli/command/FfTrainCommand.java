@@ -184,7 +184,7 @@ public final class FfTrainCommand implements Callable<Integer> {
         Checks.nonNegative("--weight-decay", weightDecay);
         Checks.finite("--threshold", threshold);
         Checks.positive("--alpha", alpha);
-        if (!(valFraction >= 0 && valFraction < 1)) throw Checks.bad("--val-fraction", "a number in [0, 1)", valFraction);
+        if (!(valFraction >= 0 && valFraction < 1)) throw Checks.bad("--val-fraction", "a number in [0, 1)", Checks.fmt(valFraction));
         Checks.atLeast("--limit-train", limitTrain, 0);
         Checks.atLeast("--limit-test", limitTest, 0);
     }
