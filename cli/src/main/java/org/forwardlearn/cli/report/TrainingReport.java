@@ -37,7 +37,8 @@ public final class TrainingReport {
             r.keyValues(run);
             if (prov.get("config") instanceof Map<?, ?> cfg && !cfg.isEmpty()) {
                 Map<String, Object> c = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> e : cfg.entrySet()) c.put(String.valueOf(e.getKey()), e.getValue());
+                // exact values (a learning rate of 1e-5 is not "0.0000")
+                for (Map.Entry<?, ?> e : cfg.entrySet()) c.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
                 r.heading("Configuration");
                 r.keyValues(c);
             }
