@@ -99,6 +99,8 @@ class LauncherTest {
         Proc r = run(launcher, env, "demo", "--nodes", "200", "--epochs", "3", "--seed", "1", "--progress", "none", "--out", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("test_accuracy"), r.toString());
+        assertEquals("1".equals(env.get("FORWARDLEARN_NO_VECTOR")), r.err().contains("running without the Vector API"),
+                "the slow path says so, the fast one does not: " + r);
         Map<String, Object> result = JsonFiles.read(out.resolve("result.json"));
         return (String) ((Map<String, Object>) result.get("provenance")).get("backend");
     }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gnn", mixinStandardHelpOptions = true,
         description = {"Benchmark a GNN scenario: warm-up, then --repeat timed runs; writes DIR/bench.json.",
                 "--epochs N: exactly N epochs per layer (no early stopping); default: the full protocol."},
-        footer = {"", "Example: java -Xmx1g -jar forwardlearn.jar bench gnn --dataset citationfull-cora_ml --method sf --conv gcn "
+        footer = {"", "Example: FORWARDLEARN_JAVA_OPTS=-Xmx1g bin/forwardlearn bench gnn --dataset citationfull-cora_ml --method sf --conv gcn "
                 + "--layers 2 --split 0 --repeat 5 --out runs/bench-sf"})
 public final class BenchGnnCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

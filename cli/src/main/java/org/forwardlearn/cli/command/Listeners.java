@@ -34,8 +34,24 @@ final class Listeners {
         };
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD_SLOW = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether this JVM has the Vector API (started with --add-modules jdk.incubator.vector, as bin/forwardlearn does). */
+    static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Once per process, when the Vector API is missing: a line saying so and how to get it. */
+    static void tellIfSlow(Console console) {
+        if (!vectorApi() && TOLD_SLOW.compareAndSet(false, true)) {
+            console.status("forwardlearn: note: running without the Vector API (plain Java loops, several times slower); "
+                    + "use bin/forwardlearn or java --add-modules jdk.incubator.vector -jar ...");
+        }
+    }
+
     /** @param label put before every progress line (e.g. "bp baseline"), or "" */
     static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label, int patienceEpochs) {
+        tellIfSlow(console);
         return TrainingListener.of(new DivergenceGuard(), recorder, new LoggingListener(),
                 new ProgressListener(console, metricName).prefix(label).patience(patienceEpochs));
     }
