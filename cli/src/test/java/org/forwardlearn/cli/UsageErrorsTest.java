@@ -108,6 +108,12 @@ class UsageErrorsTest {
         "--epochs|physical compare --dataset vowels --methods logreg --epochs 0",
         "--repeat|bench physical --dataset vowels --repeat 0",
         "--threads|bench physical --dataset vowels --threads -1",
+        "--methods|gnn table --methods nosuch",
+        "--convs|gnn table --methods sf --convs gin",
+        "NAME|data info nosuch",
+        "NAME|data download digits nosuch",
+        "--port|device serve --system acoustic --port 70000",
+        "--duration|device serve --system acoustic --port 0 --duration -1",
     })
     void badValueIsAUsageErrorBeforeAnyTraining(String spec) {
         String[] parts = spec.split("\\|");

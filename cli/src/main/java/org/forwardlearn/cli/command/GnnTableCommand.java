@@ -66,6 +66,8 @@ public final class GnnTableCommand implements Callable<Integer> {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
         List<String> ms = methods != null ? methods : (gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
+        for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
+        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
         gnn.checkValues(convs);
