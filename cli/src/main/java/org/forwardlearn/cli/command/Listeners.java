@@ -44,7 +44,7 @@ final class Listeners {
     /** Once per process, when the Vector API is missing: a line saying so and how to get it. */
     static void tellIfSlow(Console console) {
         if (!vectorApi() && TOLD_SLOW.compareAndSet(false, true)) {
-            console.status("forwardlearn: note: running without the Vector API (plain Java loops, several times slower); "
+            console.status("forwardlearn: note: running without the Vector API (plain Java loops, slower); "
                     + "use bin/forwardlearn or java --add-modules jdk.incubator.vector -jar ...");
         }
     }
