@@ -108,6 +108,8 @@ class UsageErrorsTest {
         "--epochs|physical compare --dataset vowels --methods logreg --epochs 0",
         "--repeat|bench physical --dataset vowels --repeat 0",
         "--threads|bench physical --dataset vowels --threads -1",
+        "--device|physical train --dataset vowels --device http://127.0.0.1:7001",
+        "--device|physical train --dataset vowels --device tcp://127.0.0.1:0",
         "--methods|gnn table --methods nosuch",
         "--convs|gnn table --methods sf --convs gin",
         "NAME|data info nosuch",

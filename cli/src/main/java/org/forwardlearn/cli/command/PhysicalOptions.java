@@ -88,6 +88,16 @@ public final class PhysicalOptions {
         if (vowelProtocol != null && !dataset.equals("vowels")) {
             throw CliException.usage("--vowel-protocol applies to --dataset vowels only (got " + dataset + ")");
         }
+        for (String uri : devices) {
+            try {
+                RemoteConfig.builder(uri).build();
+            } catch (IllegalArgumentException e) {
+                throw Checks.bad("--device", "a device URI tcp://HOST:PORT with a port in 1..65535", "'" + uri + "'");
+            }
+        }
+        if (!devices.isEmpty() && devices.size() != 1 && devices.size() != blocks) {
+            throw Checks.bad("--device", "one URI per block (" + blocks + ") or a single shared one", devices.size() + " URIs");
+        }
     }
 
     /** The experiment configuration (method and seed set by the caller through {@code with}). */
