@@ -45,7 +45,12 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             console.endLine();
-            console.err().println("forwardlearn: error: " + Errors.oneLine(ex));
+            if (ex instanceof CliException ce && ce.exitCode() == EXIT_USAGE) {
+                // a bad option value found after parsing: the same form as picocli's own usage errors
+                console.err().println("forwardlearn: " + Errors.oneLine(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            } else {
+                console.err().println("forwardlearn: error: " + Errors.oneLine(ex));
+            }
             if (verbosity > 0) ex.printStackTrace(console.err());
             return ex instanceof CliException ce ? ce.exitCode() : EXIT_FAILURE;
         });
@@ -72,6 +77,21 @@ public final class Main {
         cl.setErr(console.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
+        withGroupHelp(cl);
         return cl;
+    }
+
+    /**
+     * Gives every command group (ff, data, gnn, physical, device, bench) {@code -h/--help} and {@code -V/--version},
+     * so that {@code forwardlearn gnn --help} prints the group's help like any command's (set here rather than on each
+     * group's annotation so that adding a subcommand to a group stays a one-line change).
+     */
+    private static void withGroupHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof org.forwardlearn.cli.command.GroupCommand) {
+                sub.getCommandSpec().versionProvider(new ForwardlearnCommand.Version()).mixinStandardHelpOptions(true);
+            }
+            withGroupHelp(sub);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,11 +58,36 @@ class MainErrorsTest {
         assertOneLineError(CliRun.of("ff", "train"));
     }
 
-    @Test
-    void groupWithoutSubcommandIsUsageError() {
-        CliRun r = CliRun.of("ff");
-        assertOneLineError(r);
-        assertEquals(Main.EXIT_USAGE, r.code());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ff, train", "data, list", "gnn, train", "physical, compare", "device, serve",
+            "bench, physical"})
+    void groupWithoutSubcommandPrintsItsUsageAndExitsTwo(String group, String oneSubcommand) {
+        CliRun r = CliRun.of(group);
+        assertEquals(Main.EXIT_USAGE, r.code(), r.toString());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("forwardlearn: missing subcommand: expected one of ") && lines.get(0).contains(oneSubcommand),
+                r.toString());
+        assertTrue(lines.get(0).endsWith("(see 'forwardlearn " + group + " --help')"), r.toString());
+        assertTrue(lines.get(1).startsWith("Usage: forwardlearn " + group + " "), "then the group's usage: " + r);
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith(oneSubcommand + " ")), "usage lists the subcommands: " + r);
+        assertEquals("", r.out(), "usage errors go to stderr");
+        assertFalse(r.err().contains("\tat "), r.toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ff, train", "data, export", "gnn, table", "physical, train", "device, serve",
+            "bench, gnn"})
+    void groupHelpPrintsTheGroupsHelp(String group, String oneSubcommand) {
+        for (String flag : new String[] {"--help", "-h"}) {
+            CliRun r = CliRun.of(group, flag);
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().startsWith("Usage: forwardlearn " + group + " "), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith(oneSubcommand + " ")), "lists the subcommands: " + r.out());
+            assertEquals("", r.err(), r.toString());
+        }
+        CliRun v = CliRun.of(group, "--version");
+        assertEquals(0, v.code(), v.toString());
+        assertTrue(v.out().startsWith("forwardlearn "), v.out());
     }
 
     @Test

@@ -58,7 +58,7 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int l = 0; l < layerMetrics.size(); l++) {
             Map<String, Object> lm = new LinkedHashMap<>();
-            lm.put("layer", l);
+            lm.put("layer", l + 1); // 1-based, as every output numbers layers
             lm.put(config.task().equals("node") ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
             lm.put(config.task().equals("node") ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
             if (l < training.layers().size()) {

@@ -21,7 +21,7 @@ final class Baselines {
         MetricsRecorder rec = new MetricsRecorder();
         long t0 = System.nanoTime();
         BackpropMlp bp = BackpropMlp.fit(cfg, fit.x(), fit.y(), numClasses, validate ? val.x() : null, validate ? val.y() : null,
-                Listeners.forRun(console, "val_acc", rec, "bp baseline"));
+                Listeners.forRun(console, "val_acc", rec, "bp baseline", validate ? cfg.patience() : 0));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "bp (backprop MLP baseline, same hidden sizes + softmax head)");

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gnn", mixinStandardHelpOptions = true,
         description = {"Benchmark a GNN scenario: warm-up, then --repeat timed runs; writes DIR/bench.json.",
                 "--epochs N: exactly N epochs per layer (no early stopping); default: the full protocol."},
-        footer = {"", "Example: java -Xmx1g -jar forwardlearn.jar bench gnn --dataset citationfull-cora_ml --method sf --conv gcn "
+        footer = {"", "Example: FORWARDLEARN_JAVA_OPTS=-Xmx1g bin/forwardlearn bench gnn --dataset citationfull-cora_ml --method sf --conv gcn "
                 + "--layers 2 --split 0 --repeat 5 --out runs/bench-sf"})
 public final class BenchGnnCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -61,24 +61,28 @@ public final class BenchGnnCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        int parallelism = loop.applyThreads();
         String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
         GnnOptions.check(gnn.task, m, conv);
+        gnn.checkValues(java.util.List.of(conv));
+        Checks.atLeast("--layers", layers, 1);
+        GnnRunner.checkDataset("--dataset", dataset);
+        GnnRunner.checkSplit("--split", gnn.task, split, null);
+        Checks.oneOf("--memory-probe", memoryProbe, java.util.List.of("none", "layer", "epoch"));
+        loop.checkValues();
+        run.prepareOut();
+        int parallelism = loop.applyThreads();
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
                 .withDataDir(root.dataDir()).withDataset(dataset);
         boolean fixed = gnn.epochs != null;
         if (fixed) base = base.withPatience(0);
         GnnConfig cfg = base;
         long t0 = System.nanoTime();
-        GraphData g = GnnRunner.load(dataset, root.dataDir());
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), gnn.task, "--split", split);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String metric = GnnRunner.metricName(cfg);
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
                 cfg.task(), m, conv, layers, dataset, split, fixed ? cfg.epochs() + " epochs per layer" : "full protocol",
                 loop.warmup, loop.repeat, parallelism));
-        if (!java.util.List.of("none", "layer", "epoch").contains(memoryProbe)) {
-            throw org.forwardlearn.cli.CliException.usage("--memory-probe: expected none, layer or epoch (got '" + memoryProbe + "')");
-        }
         Map<String, Object> measured = loop.measure(console, metric, () -> {
             MemoryProbe probe = memoryProbe.equals("none") ? null : memoryProbe.equals("epoch") ? MemoryProbe.everyEpoch() : new MemoryProbe();
             long s = System.nanoTime();
@@ -100,7 +104,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         bench.put("load_seconds", loadSeconds);
         bench.put("memory_probe", memoryProbe);
         bench.putAll(measured);
-        bench.put("config", cfg.toMap());
+        bench.put("config", org.forwardlearn.cli.io.JsonFiles.typed(cfg.toMap()));
         if (run.out != null) {
             JsonFiles.write(run.out.resolve("bench.json"), bench);
         }

@@ -41,9 +41,19 @@ public final class BenchLoop {
         Run runOnce() throws Exception;
     }
 
+    /** Checks --repeat, --warmup, --threads and --precision before any work (usage error, exit 2). */
+    void checkValues() {
+        Checks.atLeast("--repeat", repeat, 1);
+        Checks.atLeast("--warmup", warmup, 0);
+        Checks.atLeast("--threads", threads, 0);
+        if (precision != null && !List.of("double", "float").contains(precision.toLowerCase(Locale.ROOT))) {
+            throw CliException.usage("--precision: expected double|float (got " + precision + ")");
+        }
+    }
+
     /** Sets the thread count (before anything uses the pool) and the precision; returns the parallelism in effect. */
     int applyThreads() {
-        if (threads < 0) throw CliException.usage("--threads: expected >= 0 (got " + threads + ")");
+        checkValues();
         if (precision != null) {
             switch (precision.toLowerCase(Locale.ROOT)) {
                 case "double" -> Kernels.usePrecision(Kernels.Precision.DOUBLE);
@@ -56,8 +66,7 @@ public final class BenchLoop {
 
     /** Runs warm-up and measured runs and returns bench.json's measurement part. */
     Map<String, Object> measure(Console console, String metricName, Scenario scenario) throws Exception {
-        if (repeat < 1) throw CliException.usage("--repeat: expected >= 1 (got " + repeat + ")");
-        if (warmup < 0) throw CliException.usage("--warmup: expected >= 0 (got " + warmup + ")");
+        checkValues();
         for (int i = 0; i < warmup; i++) {
             Run r = scenario.runOnce();
             console.status(String.format(Locale.ROOT, "warm-up %d/%d: %.2f s, test %s %.4f", i + 1, warmup, r.wallSeconds(), metricName, r.testMetric()));

@@ -32,6 +32,9 @@ public final class BenchPhysicalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
+        phys.checkValues("--method", java.util.List.of(method));
+        loop.checkValues();
+        run.prepareOut();
         int parallelism = loop.applyThreads();
         PhysicalExperiment.Config cfg = phys.config(root.dataDir(), method, run.seed(0));
         console.status(String.format("bench physical: %s on %s (%s x%d), %d epochs, %d warm-up + %d runs, fork-join parallelism %d",
@@ -47,7 +50,7 @@ public final class BenchPhysicalCommand implements Callable<Integer> {
         Map<String, Object> bench = new LinkedHashMap<>();
         bench.put("scenario", String.format("physical/%s/%s-x%d/%s/%d-epochs", cfg.dataset(), cfg.system(), cfg.blocks(), method, cfg.epochs()));
         bench.putAll(measured);
-        bench.put("config", PhysicalOptions.describe(cfg));
+        bench.put("config", JsonFiles.typed(PhysicalOptions.describe(cfg)));
         if (run.out != null) JsonFiles.write(run.out.resolve("bench.json"), bench);
         console.endLine();
         console.out().print(TextTable.of(BenchGnnCommand.summary(bench)).render());

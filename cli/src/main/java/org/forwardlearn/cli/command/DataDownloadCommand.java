@@ -35,6 +35,7 @@ public final class DataDownloadCommand implements Callable<Integer> {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
         Path dir = root.dataDir();
+        for (String name : names) Checks.oneOf("NAME", name, org.forwardlearn.datasets.Datasets.names());
         for (String name : names) {
             List<Path> files = Downloader.download(name, dir, mirror, new Progress(console));
             console.out().println(name + ": " + files.size() + " file(s) in " + dir);

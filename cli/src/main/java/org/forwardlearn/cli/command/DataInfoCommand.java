@@ -31,6 +31,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     public Integer call() {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
+        Checks.oneOf("NAME", name, org.forwardlearn.datasets.Datasets.names());
         long t0 = System.nanoTime();
         Map<String, Object> info = DatasetInfo.describe(name, root.dataDir());
         double seconds = (System.nanoTime() - t0) / 1e9;

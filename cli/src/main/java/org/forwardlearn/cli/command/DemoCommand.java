@@ -73,11 +73,27 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = ForwardlearnCommand.root(spec).console();
         long seed = run.seed(0);
+        checkValues();
+        run.prepareOut();
         return switch (model) {
             case "sf" -> sf(console, seed);
             case "ff" -> ff(console, seed);
             default -> throw CliException.usage("--model: expected sf or ff (got '" + model + "')");
         };
+    }
+
+    /** Every option value, before any work (usage error, exit 2, naming the option). */
+    void checkValues() {
+        Checks.oneOf("--model", model, java.util.List.of("sf", "ff"));
+        Checks.atLeast("--classes", classes, 2);
+        Checks.atLeast("--nodes", nodes, 10 * classes);
+        Checks.atLeast("--features", features, 1);
+        Checks.nonNegative("--signal", signal);
+        if (!(degree > 0 && degree < nodes)) throw Checks.bad("--degree", "a number in (0, --nodes)", Checks.fmt(degree));
+        Checks.between("--homophily", homophily, 0, 1);
+        Checks.atLeast("--layers", layers, 1);
+        Checks.atLeast("--epochs", epochs, 1);
+        Checks.positive("--lr", lr);
     }
 
     private int sf(Console console, long seed) throws Exception {
@@ -98,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         GnnConfig cfg = GnnConfig.defaults().withMethod("sf").withConv("gcn").withLayers(layers).withEpochs(epochs)
                 .withPatience(Math.max(10, epochs / 10)).withSeed(seed).withSplit(0).withLr(lr);
         MetricsRecorder rec = new MetricsRecorder();
-        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_acc", rec));
+        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_acc", rec, GnnRunner.patienceEpochs(cfg)));
         Map<String, Object> result = GnnRunner.resultMap(r, null, gen);
         result.put("dataset", "csbm (generated)");
         RunOutput out = new RunOutput(run.out);
@@ -122,8 +138,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + "%d features, %d classes), seed %d", java.util.Arrays.toString(cfg.hidden()), fit.size(), val.size(),
                 data.numTest(), features, classes, seed));
         MetricsRecorder rec = new MetricsRecorder();
+        TrainingStarts.mark();
         long t0 = System.nanoTime();
-        FfMlpModel m = FfMlp.fit(cfg, fit.x(), fit.y(), classes, val.x(), val.y(), FfTrainCommand.listener(cfg, Listeners.forRun(console, "val_acc", rec)),
+        FfMlpModel m = FfMlp.fit(cfg, fit.x(), fit.y(), classes, val.x(), val.y(), FfTrainCommand.listener(cfg, Listeners.forRun(console, "val_acc", rec, cfg.patience())),
                 "gaussian-clusters");
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> extra = new LinkedHashMap<>();
@@ -138,12 +155,12 @@ public final class DemoCommand implements Callable<Integer> {
         result.put("test_accuracy", m.accuracy(data.testX(), data.testY()));
         result.put("val_accuracy", m.accuracy(val.x(), val.y()));
         result.put("train_seconds", seconds);
-        result.put("provenance", prov.toMap());
+        result.put("provenance", Provenances.json(prov));
         RunOutput out = new RunOutput(run.out);
         out.checkpoint(m.toCheckpoint(prov));
         out.metrics(rec, "accuracy");
         out.result(result);
-        out.text(RunOutput.REPORT, TrainingReport.render("forwardlearn demo (ff)", FfTrainCommand.flat(result), rec, "accuracy", Map.of()));
+        out.text(RunOutput.REPORT, TrainingReport.render("forwardlearn demo (ff)", result, rec, "accuracy", Map.of()));
         out.printSummary(console, FfTrainCommand.flat(result));
         return 0;
     }

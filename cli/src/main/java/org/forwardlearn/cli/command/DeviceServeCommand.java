@@ -65,7 +65,10 @@ public final class DeviceServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        if (port < 0 || port > 65535) throw CliException.usage("--port: expected 0..65535 (got " + port + ")");
+        Checks.within("--port", port, 0, 65535);
+        Checks.nonNegative("--noise", noise);
+        Checks.nonNegative("--drift", drift);
+        Checks.nonNegative("--duration", duration);
         Map<String, String> o = new LinkedHashMap<>(options);
         if (seed != null) o.put("seed", seed.toString());
         if (noise != null) o.put("noise", noise.toString());

@@ -94,9 +94,8 @@ public final class FfTrainCommand implements Callable<Integer> {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
         seed = run.seed(FfMlpConfig.defaults().seed());
+        checkValues();
         FfMlpConfig cfg = config();
-        if (baseline != null && !baseline.equals("bp")) throw CliException.usage("--baseline: expected bp (got '" + baseline + "')");
-        if (valFraction < 0 || valFraction >= 1) throw CliException.usage("--val-fraction: expected a value in [0, 1) (got " + valFraction + ")");
         RunOutput out = new RunOutput(run.out);
 
         SampleSet data = Datasets.loadSamples(dataset, root.dataDir());
@@ -110,9 +109,10 @@ public final class FfTrainCommand implements Callable<Integer> {
                 dataset, fit.size(), val.size(), test.size(), data.numFeatures(), data.numClasses(), cfg.toMap()));
 
         MetricsRecorder rec = new MetricsRecorder();
+        TrainingStarts.mark();
         long t0 = System.nanoTime();
         FfMlpModel model = FfMlp.fit(cfg, fit.x(), fit.y(), data.numClasses(), nVal > 0 ? val.x() : null,
-                nVal > 0 ? val.y() : null, listener(cfg, Listeners.forRun(console, "val_acc", rec)), dataset);
+                nVal > 0 ? val.y() : null, listener(cfg, Listeners.forRun(console, "val_acc", rec, nVal > 0 ? cfg.patience() : 0)), dataset);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         double testAcc = model.accuracy(test.x(), test.y());
         double valAcc = nVal > 0 ? model.accuracy(val.x(), val.y()) : Double.NaN;
@@ -137,12 +137,12 @@ public final class FfTrainCommand implements Callable<Integer> {
         result.put("train_samples", fit.size());
         result.put("test_samples", test.size());
         if (baseline != null) result.put("baseline", Baselines.backpropMlp(cfg, fit, val, test, data.numClasses(), console));
-        result.put("provenance", prov.toMap());
+        result.put("provenance", Provenances.json(prov));
 
         out.checkpoint(model.toCheckpoint(prov));
         out.metrics(rec, "accuracy");
         out.result(result);
-        out.text(RunOutput.REPORT, TrainingReport.render("forwardlearn ff train: " + dataset, flat(result), rec, "accuracy", Map.of()));
+        out.text(RunOutput.REPORT, TrainingReport.render("forwardlearn ff train: " + dataset, result, rec, "accuracy", Map.of()));
         out.printSummary(console, flat(result));
         return 0;
     }
@@ -165,6 +165,28 @@ public final class FfTrainCommand implements Callable<Integer> {
     /** Reports ALL_LAYERS epochs as "all layers" (see {@link Listeners#allLayers}). */
     static org.forwardlearn.core.listen.TrainingListener listener(FfMlpConfig cfg, org.forwardlearn.core.listen.TrainingListener l) {
         return cfg.schedule() == Schedule.ALL_LAYERS && cfg.hidden().length > 1 ? Listeners.allLayers(l) : l;
+    }
+
+    /** Every option value, before any work (usage error, exit 2, naming the option). */
+    void checkValues() {
+        Checks.oneOf("--dataset", dataset, org.forwardlearn.datasets.Datasets.names().stream()
+                .filter(n -> org.forwardlearn.datasets.download.Catalogue.get(n).kind()
+                        == org.forwardlearn.datasets.download.DatasetEntry.Kind.SAMPLES).toList());
+        Checks.oneOf("--loss", loss, java.util.List.of("ff", "symba"));
+        Checks.oneOf("--schedule", schedule, java.util.List.of("all", "greedy"));
+        Checks.oneOf("--baseline", baseline, java.util.List.of("bp"));
+        Checks.atLeast("--layers", layers, 1);
+        Checks.atLeast("--hidden", hidden, 1);
+        Checks.atLeast("--epochs", epochs, 1);
+        Checks.atLeast("--batch-size", batchSize, 0);
+        Checks.atLeast("--patience", patience, 0);
+        Checks.positive("--lr", lr);
+        Checks.nonNegative("--weight-decay", weightDecay);
+        Checks.finite("--threshold", threshold);
+        Checks.positive("--alpha", alpha);
+        if (!(valFraction >= 0 && valFraction < 1)) throw Checks.bad("--val-fraction", "a number in [0, 1)", Checks.fmt(valFraction));
+        Checks.atLeast("--limit-train", limitTrain, 0);
+        Checks.atLeast("--limit-test", limitTest, 0);
     }
 
     FfMlpConfig config() {

@@ -57,6 +57,25 @@ public final class GnnOptions {
         return c;
     }
 
+    /**
+     * Checks every shared value before any work starts (usage error, exit 2, naming the option): hidden, epochs,
+     * validate-every >= 1, patience >= 0, lr, tau, alpha > 0, weight decay >= 0, theta finite; for gat the width must
+     * be a multiple of its 4 heads.
+     */
+    void checkValues(java.util.Collection<String> convs) {
+        Checks.oneOf("--task", task, java.util.List.of("node", "link"));
+        Checks.atLeast("--hidden", hidden, 1);
+        if (hidden != null && convs.contains("gat") && hidden % 4 != 0) throw Checks.bad("--hidden", "a multiple of 4 for --conv gat (4 heads)", hidden);
+        Checks.atLeast("--epochs", epochs, 1);
+        Checks.atLeast("--patience", patience, 0);
+        Checks.atLeast("--validate-every", validateEvery, 1);
+        Checks.positive("--lr", lr);
+        Checks.nonNegative("--weight-decay", weightDecay);
+        Checks.positive("--tau", tau);
+        Checks.finite("--theta", theta);
+        Checks.positive("--alpha", alpha);
+    }
+
     /** The default method of a task. */
     static String defaultMethod(String task) {
         return task.equals("link") ? "fl-ce" : "sf";

@@ -21,9 +21,46 @@ import org.forwardlearn.forwardgnn.graph.Split;
 final class GnnRunner {
     private GnnRunner() {}
 
+    /** The catalogue's graph datasets (what --dataset accepts). */
+    static List<String> graphNames() {
+        return Datasets.names().stream().filter(Datasets::isGraph).toList();
+    }
+
+    /** A usage error (exit 2) unless {@code name} is a graph dataset of the catalogue. */
+    static void checkDataset(String option, String name) {
+        Checks.oneOf(option, name, graphNames());
+    }
+
+    /**
+     * A usage error (exit 2) unless {@code split} is a split of {@code raw} for the task: 0..4 (ForwardGNN's seeded
+     * splits; link prediction: seeded edge splits), or, for node classification, -1 when the dataset has a public
+     * split (Planetoid's cora, citeseer, pubmed). With {@code raw} null (dataset not loaded yet) -1 passes for node
+     * classification: it is checked again once the dataset is loaded.
+     */
+    static void checkSplit(String option, String task, int split, org.forwardlearn.datasets.graph.Graph raw) {
+        int max = org.forwardlearn.datasets.graph.NodeSplit.FORWARD_GNN_SPLITS - 1;
+        if (split >= 0 && split <= max) return;
+        if (raw == null) {
+            if (split == -1 && task.equals("node")) return;
+            throw Checks.bad(option, "0.." + max + " (the seeded splits)" + (task.equals("node") ? " or -1 (the dataset's public split)" : ""), split);
+        }
+        boolean publicSplit = task.equals("node") && raw.publicSplit().isPresent();
+        if (split == -1 && publicSplit) return;
+        String expected = "0.." + max + " (the seeded splits)" + (publicSplit ? " or -1 (" + raw.name() + "'s public split)"
+                : ", " + raw.name() + " has no public split (-1)" + (task.equals("node") ? "" : " for link prediction"));
+        throw Checks.bad(option, expected, split);
+    }
+
     /** Loads a named graph from the data folder. */
     static GraphData load(String dataset, Path dataDir) {
-        GraphData g = GraphData.from(Datasets.loadGraph(dataset, dataDir));
+        return load(dataset, dataDir, null, null);
+    }
+
+    /** Loads a named graph and, as soon as it is known, checks the requested splits against it (see {@link #checkSplit}). */
+    static GraphData load(String dataset, Path dataDir, String task, String splitOption, int... splits) {
+        org.forwardlearn.datasets.graph.Graph raw = Datasets.loadGraph(dataset, dataDir);
+        if (splitOption != null) for (int s : splits) checkSplit(splitOption, task, s, raw);
+        GraphData g = GraphData.from(raw);
         // generated graphs have Gaussian (signed) features: shift them non-negative before the experiment's
         // row-sum normalisation (as PyG's NormalizeFeatures does), see DemoCommand.nonNegative
         return Datasets.isGraph(dataset) && org.forwardlearn.datasets.download.Catalogue.get(dataset).files().isEmpty()
@@ -32,7 +69,13 @@ final class GnnRunner {
 
     /** Trains with the given (already loaded) graph. */
     static GnnResult run(GnnConfig cfg, GraphData g, TrainingListener listener) {
+        TrainingStarts.mark();
         return new GnnExperiment(cfg.withGraph(g)).run(listener);
+    }
+
+    /** The trainer's early-stopping patience in epochs (the config counts validations). */
+    static int patienceEpochs(GnnConfig cfg) {
+        return new GnnExperiment(cfg).trainerConfig().patience();
     }
 
     static String metricName(GnnConfig cfg) {
@@ -43,7 +86,7 @@ final class GnnRunner {
     static Map<String, Object> resultMap(GnnResult r, Path dataDir, Map<String, String> extra) {
         Map<String, Object> m = new LinkedHashMap<>(r.toMap());
         RunProvenance p = Provenances.withDataset(r.provenance(), extra, r.config().dataset(), dataDir);
-        m.put("provenance", p.toMap());
+        m.put("provenance", Provenances.json(p));
         return m;
     }
 
@@ -69,7 +112,7 @@ final class GnnRunner {
         }
         String title = "forwardlearn gnn " + cfg.task() + ": " + cfg.method() + "-" + cfg.conv() + " x" + cfg.layers() + " on "
                 + cfg.dataset() + " (split " + cfg.split() + ")";
-        out.text(RunOutput.REPORT, TrainingReport.render(title, FfTrainCommand.flat(result), rec, metric, perLayer));
+        out.text(RunOutput.REPORT, TrainingReport.render(title, result, rec, metric, perLayer));
     }
 
     /** predictions.csv: node, label, predicted, split (train/val/test/none), correct. */

@@ -66,8 +66,15 @@ public final class GnnTableCommand implements Callable<Integer> {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
         List<String> ms = methods != null ? methods : (gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
+        for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
+        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
+        gnn.checkValues(convs);
+        for (int d : depths) Checks.atLeast("--layers", d, 1);
+        for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.task, s, null);
+        for (String ds : datasets) GnnRunner.checkDataset("--datasets", ds);
+        run.prepareOut();
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
         String metric = GnnTable.metric(gnn.task);
         List<Integer> depthList = java.util.Arrays.stream(depths).boxed().toList();
@@ -80,7 +87,7 @@ public final class GnnTableCommand implements Callable<Integer> {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (String ds : datasets) {
-            GraphData g = GnnRunner.load(ds, root.dataDir());
+            GraphData g = GnnRunner.load(ds, root.dataDir(), gnn.task, "--splits", splitIdx);
             for (String m : ms) for (String c : convs) {
                 // greedy methods: depths 1..D are the prefixes of one D-layer run (GnnConfig.depthPrefix, tested there)
                 boolean prefix = GnnTable.derivesDepths(base, m, depthList);
@@ -95,7 +102,7 @@ public final class GnnTableCommand implements Callable<Integer> {
                         if (res == null) {
                             GnnConfig cfg = base.withDataset(ds).withMethod(m).withConv(c).withLayers(l).withSplit(s);
                             TrainingListener listener = console.effectiveProgressMode() == Console.ProgressMode.BAR
-                                    ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val"))
+                                    ? TrainingListener.of(new DivergenceGuard(), new ProgressListener(console, "val").patience(GnnRunner.patienceEpochs(cfg)))
                                     : new DivergenceGuard();
                             GnnResult r;
                             try {
@@ -151,7 +158,7 @@ public final class GnnTableCommand implements Callable<Integer> {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("task", gnn.task);
             all.put("metric", metric);
-            all.put("config", base.toMap());
+            all.put("config", JsonFiles.typed(base.toMap()));
             all.put("rows", rows);
             JsonFiles.write(run.out.resolve("table.json"), all);
             console.status("wrote " + run.out.resolve("table.md"));

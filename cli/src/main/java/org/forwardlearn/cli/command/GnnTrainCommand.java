@@ -48,15 +48,20 @@ public final class GnnTrainCommand implements Callable<Integer> {
         Console console = root.console();
         String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
         GnnOptions.check(gnn.task, m, conv);
+        gnn.checkValues(java.util.List.of(conv));
+        Checks.atLeast("--layers", layers, 1);
+        GnnRunner.checkDataset("--dataset", dataset);
+        GnnRunner.checkSplit("--split", gnn.task, split, null);
         GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
         RunOutput out = new RunOutput(run.out);
-        GraphData g = GnnRunner.load(dataset, root.dataDir());
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", split);
         cfg = cfg.withDataset(dataset);
         console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d, seed %d",
                 cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
-        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec));
+        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec,
+                GnnRunner.patienceEpochs(cfg)));
         Map<String, String> extra = new LinkedHashMap<>();
         Map<String, Object> result = GnnRunner.resultMap(r, root.dataDir(), extra);
         GnnRunner.writeAll(out, r, g, result, rec);

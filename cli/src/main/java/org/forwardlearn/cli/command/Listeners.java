@@ -11,8 +11,9 @@ import org.forwardlearn.core.listen.TrainingListener;
 final class Listeners {
     private Listeners() {}
 
-    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder) {
-        return forRun(console, metricName, recorder, "");
+    /** @param patienceEpochs the trainer's early-stopping patience in epochs (0 = none), shown by the progress display */
+    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, int patienceEpochs) {
+        return forRun(console, metricName, recorder, "", patienceEpochs);
     }
 
     /**
@@ -33,9 +34,25 @@ final class Listeners {
         };
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD_SLOW = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether this JVM has the Vector API (started with --add-modules jdk.incubator.vector, as bin/forwardlearn does). */
+    static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Once per process, when the Vector API is missing: a line saying so and how to get it. */
+    static void tellIfSlow(Console console) {
+        if (!vectorApi() && TOLD_SLOW.compareAndSet(false, true)) {
+            console.status("forwardlearn: note: running without the Vector API (plain Java loops, slower); "
+                    + "use bin/forwardlearn or java --add-modules jdk.incubator.vector -jar ...");
+        }
+    }
+
     /** @param label put before every progress line (e.g. "bp baseline"), or "" */
-    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label) {
+    static TrainingListener forRun(Console console, String metricName, MetricsRecorder recorder, String label, int patienceEpochs) {
+        tellIfSlow(console);
         return TrainingListener.of(new DivergenceGuard(), recorder, new LoggingListener(),
-                new ProgressListener(console, metricName).prefix(label));
+                new ProgressListener(console, metricName).prefix(label).patience(patienceEpochs));
     }
 }

@@ -43,6 +43,8 @@ public final class PhysicalCompareCommand implements Callable<Integer> {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
         int[] seedList = seeds != null ? GnnTableCommand.parseList("--seeds", seeds) : new int[] {(int) run.seed(0)};
+        phys.checkValues("--methods", methods);
+        run.prepareOut();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (String m : methods) {

@@ -70,6 +70,36 @@ public final class PhysicalOptions {
     @Option(names = "--token-file", paramLabel = "FILE", description = "Shared-secret token for --device.")
     Path tokenFile;
 
+    /** The methods of {@code physical.PhysicalExperiment} (PFF and its baselines). */
+    static final List<String> METHODS = List.of("pff", "insilico", "pat", "bp", "logreg", "random-map", "digital");
+
+    /** Every option value and the methods to run, before any work (usage error, exit 2, naming the option). */
+    void checkValues(String methodOption, List<String> methods) {
+        Checks.oneOf("--dataset", dataset, List.of("vowels", "fashion-mnist"));
+        for (String m : methods) Checks.oneOf(methodOption, m, METHODS);
+        Checks.atLeast("--blocks", blocks, 1);
+        Checks.nonNegative("--noise", noise);
+        Checks.nonNegative("--drift", drift);
+        Checks.atLeast("--epochs", epochs, 1);
+        Checks.atLeast("--limit-train", limitTrain, 0);
+        Checks.atLeast("--hidden", hidden, 1);
+        Checks.positive("--lr", lr);
+        Checks.positive("--alpha", alpha);
+        if (vowelProtocol != null && !dataset.equals("vowels")) {
+            throw CliException.usage("--vowel-protocol applies to --dataset vowels only (got " + dataset + ")");
+        }
+        for (String uri : devices) {
+            try {
+                RemoteConfig.builder(uri).build();
+            } catch (IllegalArgumentException e) {
+                throw Checks.bad("--device", "a device URI tcp://HOST:PORT with a port in 1..65535", "'" + uri + "'");
+            }
+        }
+        if (!devices.isEmpty() && devices.size() != 1 && devices.size() != blocks) {
+            throw Checks.bad("--device", "one URI per block (" + blocks + ") or a single shared one", devices.size() + " URIs");
+        }
+    }
+
     /** The experiment configuration (method and seed set by the caller through {@code with}). */
     PhysicalExperiment.Config config(Path dataDir, String method, long seed) throws IOException {
         if (!dataset.equals("vowels") && !dataset.equals("fashion-mnist")) {

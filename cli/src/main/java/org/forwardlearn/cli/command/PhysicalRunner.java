@@ -29,6 +29,7 @@ final class PhysicalRunner {
         PffProgress progress = new PffProgress(showProgress ? console : quiet(console), rec);
         RunProvenance prov = Provenances.start("physical-" + cfg.method(), PhysicalOptions.describe(cfg), cfg.seed(),
                 cfg.dataset(), Kernels.describe());
+        TrainingStarts.mark();
         PhysicalResult r = new PhysicalExperiment(cfg).run(progress);
         if (rec.epochs().isEmpty()) {
             // baselines report their history only at the end
@@ -39,7 +40,7 @@ final class PhysicalRunner {
         Map<String, Object> m = new LinkedHashMap<>(r.toMap());
         m.remove("epochs");
         m.put("task", "physical");
-        m.put("provenance", prov.finished().toMap());
+        m.put("provenance", Provenances.json(prov.finished()));
         return new Outcome(r, m, rec);
     }
 
@@ -47,7 +48,7 @@ final class PhysicalRunner {
         if (!out.enabled()) return;
         out.result(o.map());
         out.metrics(o.metrics(), "accuracy");
-        out.text(RunOutput.REPORT, TrainingReport.render(title, FfTrainCommand.flat(o.map()), o.metrics(), "accuracy", Map.of()));
+        out.text(RunOutput.REPORT, TrainingReport.render(title, o.map(), o.metrics(), "accuracy", Map.of()));
     }
 
     static Path checkpoint(Path outDir) {

@@ -37,10 +37,11 @@ public final class PhysicalTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
+        phys.checkValues("--method", java.util.List.of(method));
         if (resume && run.out == null) throw CliException.usage("--resume needs --out (the checkpoint lives there)");
         if (resume && !method.equals("pff")) throw CliException.usage("--resume: only PFF runs checkpoint (got --method " + method + ")");
-        PhysicalExperiment.Config cfg = phys.config(root.dataDir(), method, run.seed(0));
         RunOutput out = new RunOutput(run.out);
+        PhysicalExperiment.Config cfg = phys.config(root.dataDir(), method, run.seed(0));
         if (method.equals("pff") && run.out != null) {
             Files.createDirectories(run.out);
             cfg = cfg.withCheckpoint(PhysicalRunner.checkpoint(run.out), resume);

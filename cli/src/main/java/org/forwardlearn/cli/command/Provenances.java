@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.forwardlearn.cli.io.JsonFiles;
 import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.datasets.download.Catalogue;
 import org.forwardlearn.datasets.download.DataFile;
@@ -26,6 +27,13 @@ final class Provenances {
         String sha = p.datasetSha256() == null || p.datasetSha256().isEmpty() ? datasetSha256(datasetId) : p.datasetSha256();
         return new RunProvenance(p.task(), cfg, p.seed(), datasetId, sha, p.version(), p.javaVersion(), p.backend(),
                 p.start(), p.end() == null ? java.time.Instant.now() : p.end());
+    }
+
+    /** result.json's "provenance": core's map with the configuration's values in their JSON types ({@link JsonFiles#typed}). */
+    static Map<String, Object> json(RunProvenance p) {
+        Map<String, Object> m = new LinkedHashMap<>(p.toMap());
+        m.put("config", JsonFiles.typed(new java.util.TreeMap<>(p.config())));
+        return m;
     }
 
     /** A new provenance for a run whose library gives none. */

@@ -12,6 +12,11 @@ public final class RunOptions {
             description = "Output folder: result.json (and, per command, checkpoint, metrics.csv, report.html...).")
     public Path out;
 
+    /** Creates --out now, when given (a usage error if it cannot be created or written): call before any work. */
+    public void prepareOut() {
+        if (out != null) RunOutput.prepare(out);
+    }
+
     /** The seed, or {@code dflt} when --seed was not given. */
     public long seed(long dflt) { return seed != null ? seed : dflt; }
 }

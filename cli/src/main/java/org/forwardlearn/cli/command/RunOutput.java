@@ -26,10 +26,30 @@ public final class RunOutput {
 
     private final Path dir;
 
+    /** The output folder, created now (see {@link #prepare}); construct it before loading data or training. */
     public RunOutput(Path dir) {
         this.dir = dir;
-        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new CliException("--out must be a folder (got the file " + dir + ")");
+        if (dir != null) prepare(dir);
+    }
+
+    /**
+     * Creates {@code dir} (with its parents) and checks that a file can be written in it (a probe file is created
+     * and deleted), so that an unusable {@code --out} fails before any training: a usage error, exit code 2.
+     */
+    public static void prepare(Path dir) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw CliException.usage("--out: expected a folder that can be created (got " + dir + ", but "
+                    + (existing.equals(dir.toAbsolutePath()) ? "it" : existing.toString()) + " is a file)");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".forwardlearn-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw CliException.usage("--out: expected a folder that can be created and written (got " + dir + ": "
+                    + org.forwardlearn.cli.Errors.oneLine(e) + ")");
         }
     }
 
@@ -70,8 +90,7 @@ public final class RunOutput {
                 Map<?, ?> rm = (Map<?, ?>) row;
                 Object[] cells = new Object[keys.size()];
                 for (int i = 0; i < cells.length; i++) {
-                    Object v = rm.get(keys.get(i));
-                    cells[i] = keys.get(i).equals("layer") && v instanceof Integer l ? Integer.valueOf(l + 1) : v;
+                    cells[i] = rm.get(keys.get(i)); // layers are 1-based in the result already
                 }
                 t.row(cells);
             }

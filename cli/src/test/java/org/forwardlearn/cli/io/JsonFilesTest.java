@@ -68,4 +68,40 @@ class JsonFilesTest {
         String t = new CsvFile("a", "b", "c").row("x,y", Double.NaN, "q\"q").text();
         assertEquals("a,b,c\n\"x,y\",,\"q\"\"q\"\n", t);
     }
+
+    @org.junit.jupiter.api.Test
+    void configValuesKeepTheirTypesLosslessly() {
+        java.util.Map<String, String> cfg = new java.util.LinkedHashMap<>();
+        cfg.put("layers", "2");
+        cfg.put("lr", "0.001");
+        cfg.put("weight_decay", "5.0E-4");
+        cfg.put("seed", "7146057691288625177");
+        cfg.put("bidirectional", "true");
+        cfg.put("hidden", "[1000, 1000]");
+        cfg.put("dataset", "citationfull-cora_ml");
+        cfg.put("vowel_protocol", "talker/talker");
+        cfg.put("padded", "007");
+        cfg.put("nan", "NaN");
+        cfg.put("words", "[a, b]");
+        cfg.put("empty", "");
+        java.util.Map<String, Object> t = JsonFiles.typed(cfg);
+        org.junit.jupiter.api.Assertions.assertEquals(2L, t.get("layers"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.001, t.get("lr"));
+        org.junit.jupiter.api.Assertions.assertEquals(5.0e-4, t.get("weight_decay"));
+        org.junit.jupiter.api.Assertions.assertEquals(7146057691288625177L, t.get("seed"));
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, t.get("bidirectional"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(1000L, 1000L), t.get("hidden"));
+        for (String k : new String[] {"dataset", "vowel_protocol", "padded", "nan", "words", "empty"}) {
+            org.junit.jupiter.api.Assertions.assertEquals(cfg.get(k), t.get(k), k + " stays a string");
+        }
+        // lossless: the typed value's text is the original
+        for (String k : cfg.keySet()) {
+            Object v = t.get(k);
+            String back = v instanceof java.util.List<?> l ? l.toString() : String.valueOf(v);
+            org.junit.jupiter.api.Assertions.assertEquals(cfg.get(k), back, k);
+        }
+        String json = JsonFiles.toJson(t);
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"lr\" : 0.001") && json.contains("\"bidirectional\" : true")
+                && json.contains("\"hidden\" : [ 1000, 1000 ]") && json.contains("\"padded\" : \"007\""), json);
+    }
 }

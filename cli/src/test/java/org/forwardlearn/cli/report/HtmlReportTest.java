@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +41,42 @@ class HtmlReportTest {
         assertEquals("| name | value |", lines.get(0).replaceAll(" +", " ").replace("| value|", "| value |"));
         assertTrue(lines.get(1).endsWith(":|"), "numeric column right-aligned: " + lines.get(1));
         assertTrue(lines.get(2).contains("1.5000"));
+    }
+
+    @Test
+    void reportShowsSeedConfigurationAndAPerLayerTable() {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("lr", 1.0e-5);
+        cfg.put("hidden", List.of(1000, 1000));
+        cfg.put("bidirectional", true);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("seed", 42L);
+        prov.put("backend", "netlib:VectorBLAS");
+        prov.put("config", cfg);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 1; l <= 3; l++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layer", l);
+            row.put("test_accuracy", 0.5 + l / 10.0);
+            row.put("epochs", 10 * l);
+            layers.add(row);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("test_accuracy", 0.8);
+        result.put("per_layer", layers);
+        result.put("baseline", Map.of("test_accuracy", 0.7));
+        result.put("provenance", prov);
+        String html = TrainingReport.render("r", result, new MetricsRecorder(), "accuracy", Map.of());
+        assertTrue(html.contains("<tr><th>seed</th><td>42</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>backend</th><td>netlib:VectorBLAS</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>lr</th><td>1.0E-5</td></tr>"), "exact, not 0.0000: " + html);
+        assertTrue(html.contains("<tr><th>hidden</th><td>[1000, 1000]</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>layer</th><th>test_accuracy</th><th>epochs</th></tr>"), "named columns: " + html);
+        for (int l = 1; l <= 3; l++) {
+            assertTrue(html.contains("<tr><td>" + l + "</td><td>" + String.format(java.util.Locale.ROOT, "%.4f", 0.5 + l / 10.0) + "</td><td>"
+                    + 10 * l + "</td></tr>"), "row of layer " + l + ": " + html);
+        }
+        assertTrue(html.contains("<tr><th>baseline_test_accuracy</th><td>0.7000</td></tr>"), html);
+        assertFalse(html.contains("{layer=") || html.contains("[{"), "no map dump: " + html);
     }
 }

@@ -28,7 +28,7 @@ class ListenerTest {
         assertEquals(List.of("a0", "b0", "a1", "b1"), seen);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> all.onEpochEnd(new EpochStats(1, 7, 9, Double.NaN, Double.NaN, Double.NaN, 1)));
-        assertEquals(true, e.getMessage().contains("layer 1, epoch 7"), e.getMessage());
+        assertEquals(true, e.getMessage().contains("layer 2, epoch 8"), "1-based: " + e.getMessage());
         assertEquals(List.of("a0", "b0", "a1", "b1", "a7"), seen, "listeners after the guard are not called");
     }
 }

@@ -183,7 +183,7 @@ class LayerwiseTrainerTest {
         p.nanAtEpoch = 3;
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new LayerwiseTrainer(config(10, 1, 0, Schedule.GREEDY)).fit(p, new DivergenceGuard()));
-        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("layer 0") && e.getMessage().contains("epoch 3"),
+        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("layer 1,") && e.getMessage().contains("epoch 4") /* 1-based */,
                 e.getMessage());
         assertEquals(4, p.validateCalls[0], "no epoch after the diverged one");
     }
