@@ -34,8 +34,12 @@ final class TextLines {
     private TextLines() {
     }
 
-    /** Streams the lines of {@code file} into {@code consumer}. */
+    /** Streams the non-empty lines of {@code file} into {@code consumer} (line numbers count every line). */
     static void forEach(Path file, LineConsumer consumer) {
+        forEach(file, consumer, false);
+    }
+
+    private static void forEach(Path file, LineConsumer consumer, boolean withEmpty) {
         try (InputStream in = Budget.open(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] buf = new byte[256];
@@ -52,7 +56,7 @@ final class TextLines {
                     }
                     if (c == '\n' || c == '\r') {
                         lineNo++;
-                        consumer.accept(lineNo, text(buf, n, first));
+                        if (n > 0 || withEmpty) consumer.accept(lineNo, text(buf, n, first));
                         first = false;
                         n = 0;
                         afterCr = c == '\r';
@@ -77,6 +81,7 @@ final class TextLines {
     }
 
     private static String text(byte[] b, int n, boolean first) {
+        if (n == 0) return "";
         int from = first && n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
         return new String(b, from, n - from, StandardCharsets.ISO_8859_1);
     }
@@ -88,7 +93,7 @@ final class TextLines {
         forEach(file, (i, s) -> {
             tally.add(48L + s.length());
             lines.add(s);
-        });
+        }, true);
         return lines;
     }
 
