@@ -29,7 +29,11 @@ import org.forwardlearn.physical.StatefulSystem;
  * the position (epoch, next batch) which stands for the RNG state, the counters, the finished epochs' metrics,
  * and each device's state when it is a {@link StatefulSystem}). With {@code resume = true} and an existing
  * file, training continues from it, restoring the device states too (when the device supports it); against a
- * deterministic device the final weights are bit-identical to an uninterrupted run with the same seed.
+ * deterministic device the final weights are bit-identical to an uninterrupted run with the same seed. The
+ * checkpoint is core's CRC-checked container with every field validated on read; it carries the run's
+ * fingerprint (every {@link PffConfig} component except {@code checkpointEvery}, the data sizes and hash, each
+ * device's spec and simulated settings), and a resume whose fingerprint differs in anything (e.g. {@code lr},
+ * {@code epochs}, the device noise or drift) is refused with the file and each difference named.
  */
 public final class PffTrainer {
     private static final Logger LOG = LogManager.getLogger(PffTrainer.class);
