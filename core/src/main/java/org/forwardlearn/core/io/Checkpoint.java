@@ -235,18 +235,22 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         in.limit = all.length - 8;
         Map<String, String> meta = new LinkedHashMap<>();
         int nMeta = in.readCount("metadata entries", 8);
+        in.heap(nMeta, 160, "metadata entries");
         for (int i = 0; i < nMeta; i++) meta.put(in.readString(), in.readString());
         int completed = in.readInt("completed layers");
         int total = in.readInt("total layers");
         int nLayers = in.readCount("layer records", 12);
+        in.heap(nLayers, 256, "layer records");
         List<LayerRecord> layers = new ArrayList<>();
         String nonFinite = null;
         for (int l = 0; l < nLayers; l++) {
             String type = in.readString();
             Map<String, String> attrs = new LinkedHashMap<>();
             int na = in.readCount("attributes", 8);
+            in.heap(na, 160, "attributes");
             for (int i = 0; i < na; i++) attrs.put(in.readString(), in.readString());
             int nm = in.readCount("matrices", 12);
+            in.heap(nm, 160, "matrices");
             List<LayerRecord.NamedMatrix> mats = new ArrayList<>();
             for (int i = 0; i < nm; i++) {
                 String name = in.readString();
@@ -256,6 +260,7 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
                     throw new CheckpointFormatException("Expected " + n * 8 + " bytes of matrix '" + name + "' at offset " + in.pos
                             + " of " + file + " (got " + in.remaining() + "): the file is truncated or corrupt");
                 }
+                in.heap(n, 8, "matrix values");
                 DMatrixRMaj m = new DMatrixRMaj(rows, cols);
                 for (int k = 0; k < n; k++) {
                     double v = in.readDouble();
@@ -297,6 +302,17 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         Reader(Path file, byte[] b) { this.file = file; this.b = b; this.limit = b.length; }
 
         long remaining() { return limit - pos; }
+
+        /** Estimated heap of the objects read so far; refused above the read budget (many tiny entries). */
+        private long heap = 0;
+
+        void heap(long count, long bytesEach, String what) throws CheckpointFormatException {
+            heap += count * bytesEach;
+            if (heap > ReadBudget.maxBytes()) {
+                throw new CheckpointFormatException("Expected objects within " + ReadBudget.capName() + " in " + file + " (got "
+                        + count + " " + what + " at offset " + pos + ", about " + heap + " bytes of heap)");
+            }
+        }
 
         void need(int n, String what) throws CheckpointFormatException {
             if (remaining() < n) {

@@ -211,6 +211,30 @@ class CheckpointHostileTest {
     }
 
     @Test
+    void millionsOfTinyEntriesAreRefusedBeforeTheirObjectsExhaustTheHeap() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(new byte[] {'F', 'L', 'C', 'K'});
+        out.writeInt(1);
+        out.writeInt(200_000);
+        for (int i = 0; i < 200_000; i++) { out.writeInt(0); out.writeInt(0); } // 200k empty key/value pairs
+        out.writeInt(0); out.writeInt(0); out.writeInt(0);
+        out.flush();
+        byte[] body = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        Path f = dir.resolve("tiny.flck");
+        Files.write(f, java.nio.ByteBuffer.allocate(body.length + 8).put(body).putLong(crc.getValue()).array());
+        String old = System.getProperty(ReadBudget.MAX_BYTES_PROPERTY);
+        try {
+            System.setProperty(ReadBudget.MAX_BYTES_PROPERTY, "4m");
+            refused(f, "200000 metadata entries", () -> Checkpoint.load(f));
+        } finally {
+            if (old == null) System.clearProperty(ReadBudget.MAX_BYTES_PROPERTY); else System.setProperty(ReadBudget.MAX_BYTES_PROPERTY, old);
+        }
+    }
+
+    @Test
     void defaultCapIsWellUnderTheHeap() {
         assertTrue(ReadBudget.maxBytes() <= Runtime.getRuntime().maxMemory() / 4 + 1, "cap " + ReadBudget.maxBytes());
         assertTrue(ReadBudget.maxBytes() <= 1L << 30);

@@ -37,8 +37,8 @@ import java.util.Set;
  * as often as they are referenced), and the reader refuses:
  * <ul>
  *   <li>a nesting depth above {@link #MAX_DEPTH} (also for open MARKs);</li>
- *   <li>an expanded size above {@link #MAX_EXPANDED} elements (memo-reference fan-out);</li>
- *   <li>more than {@link #MAX_OBJECTS} objects built;</li>
+ *   <li>an expanded size above {@link #maxObjects()} elements (memo-reference fan-out);</li>
+ *   <li>more than {@link #maxObjects()} objects built;</li>
  *   <li>a change to a container after it was stored in another one, and so any recursive (self-containing)
  *       structure; the pickles written by Python for data never do this.</li>
  * </ul>
@@ -51,12 +51,11 @@ public final class PickleReader {
     private static final Object MARK = new Object();
     /** Deepest accepted nesting of containers (and of open MARKs). */
     public static final int MAX_DEPTH = 100;
-    /** Largest accepted expanded size of one object, counting each memo reference as a copy. */
-    public static final long MAX_EXPANDED = 1L << 26;
-    /** Most objects one pickle may build. */
+    /** Upper bound of {@link #maxObjects()}. */
     public static final long MAX_OBJECTS = 1L << 26;
     private final java.util.IdentityHashMap<Object, Shape> shapes = new java.util.IdentityHashMap<>();
     private long objects;
+    private final long limit = maxObjects();
 
     /** Depth, expanded size and sealed flag of one container. */
     private static final class Shape {
@@ -137,9 +136,9 @@ public final class PickleReader {
                 }
                 case '}' -> stack.add(container(new LinkedHashMap<>()));
                 case 'u' -> setItems();
-                case 'N' -> stack.add(PickleValues.NONE);
-                case 0x88 -> stack.add(Boolean.TRUE);
-                case 0x89 -> stack.add(Boolean.FALSE);
+                case 'N' -> stack.add(count(PickleValues.NONE));
+                case 0x88 -> stack.add(count(Boolean.TRUE));
+                case 0x89 -> stack.add(count(Boolean.FALSE));
                 case 'J' -> stack.add(count((long) (int) u32()));
                 case 'K' -> stack.add(count((long) u8()));
                 case 'M' -> stack.add(count((long) (u8() | (u8() << 8))));
@@ -176,9 +175,20 @@ public final class PickleReader {
         stack.add(memo.get(k));
     }
 
-    /** Counts one built object against {@link #MAX_OBJECTS}. */
+    /**
+     * Most objects one pickle may build, and the largest expanded size of one object (each memo reference
+     * counted as a copy): 1/32 of the read budget (an object and its reference cost about 32 bytes), at most
+     * {@link #MAX_OBJECTS}.
+     */
+    public static long maxObjects() {
+        return Math.min(MAX_OBJECTS, org.forwardlearn.core.io.ReadBudget.maxBytes() / 32);
+    }
+
+    /** Counts one built object against {@link #maxObjects()}. */
     private <T> T count(T o) {
-        if (++objects > MAX_OBJECTS) throw err("at most " + MAX_OBJECTS + " objects in one pickle", "more");
+        if (++objects > limit) {
+            throw err("at most " + limit + " objects in one pickle (1/32 of " + org.forwardlearn.core.io.ReadBudget.capName() + ")", "more");
+        }
         return o;
     }
 
@@ -214,8 +224,8 @@ public final class PickleReader {
         if (depth > MAX_DEPTH) throw err("a nesting depth of at most " + MAX_DEPTH, "deeper");
         p.depth = Math.max(p.depth, depth);
         p.expanded += expanded;
-        if (p.expanded > MAX_EXPANDED) {
-            throw err("at most " + MAX_EXPANDED + " elements in one object, counting memo references as copies",
+        if (p.expanded > limit) {
+            throw err("at most " + limit + " elements in one object, counting memo references as copies",
                     "more (a memo-reference bomb?)");
         }
     }
@@ -248,7 +258,7 @@ public final class PickleReader {
         if (!GLOBALS.contains(module + " " + name)) {
             throw err("a global in " + GLOBALS + " (nothing else is ever imported)", "GLOBAL '" + module + " " + name + "'");
         }
-        stack.add(new Global(module, name));
+        stack.add(count(new Global(module, name)));
     }
 
     private String line() {

@@ -320,6 +320,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aPickleOfMillionsOfTinyObjectsIsRefusedBeforeTheStackExhaustsTheHeap() throws Exception {
+        byte[] b = new byte[4 << 20];
+        Arrays.fill(b, (byte) 'N');
+        b[0] = (byte) 0x80;
+        b[1] = 2;
+        b[b.length - 1] = '.';
+        Path f = write("nones.pkl", b);
+        refused(f, "objects in one pickle", () -> PickleReader.read(f));
+    }
+
+    @Test
     void recursivePicklesAreRefused() throws Exception {
         Path self = write("self.pkl", new PickleBytes().op(']').put(0).get(0).op('a').stop());
         refused(self, "does not contain itself", () -> PickleReader.read(self));
