@@ -307,13 +307,13 @@ class HostileInputTest {
 
     @Test
     void billionLaughsOf250BytesIsRefused() throws Exception {
-        PickleBytes b = new PickleBytes().str("lol").put(0);
+        PickleBytes b = new PickleBytes().op('(').str("lol").put(0);
         for (int level = 1; level <= 9; level++) {
             b.op('(');
             for (int k = 0; k < 10; k++) b.get(level - 1);
             b.op('t').put(level);
         }
-        byte[] bytes = b.stop();
+        byte[] bytes = b.op('t').stop(); // a well-formed pickle: one tuple of 'lol' and the nine levels
         assertTrue(bytes.length < 260, bytes.length + " bytes");
         Path f = write("laughs.pkl", bytes);
         refused(f, "memo references as copies", () -> PickleReader.read(f));
