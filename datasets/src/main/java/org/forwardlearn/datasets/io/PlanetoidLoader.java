@@ -43,13 +43,18 @@ public final class PlanetoidLoader {
         int[] ally = oneHotLabels(f[5]);
         int[] test = readIndex(testIndex);
         int nFeatures = allx.cols();
+        // each message names the file that disagrees with the others
         if (tx.cols() != nFeatures || x.cols() != nFeatures) {
-            throw DatasetFormatException.of(f[2], nFeatures + " feature columns as in allx", tx.cols() + " (tx), "
-                    + x.cols() + " (x)");
+            throw DatasetFormatException.of(tx.cols() != nFeatures ? f[2] : f[0], nFeatures + " feature columns as in allx",
+                    tx.cols() + " (tx), " + x.cols() + " (x)");
         }
         if (tx.rows() != test.length || ty.length != test.length) {
-            throw DatasetFormatException.of(f[2], test.length + " rows in tx and ty (lines of test.index)",
+            Path wrong = tx.rows() != test.length && ty.length != test.length ? testIndex : tx.rows() != test.length ? f[2] : f[3];
+            throw DatasetFormatException.of(wrong, test.length + " rows in tx and ty (lines of test.index)",
                     tx.rows() + " and " + ty.length);
+        }
+        if (y.length > ally.length) {
+            throw DatasetFormatException.of(f[1], "at most " + ally.length + " training labels (rows of ally)", Integer.toString(y.length));
         }
         if (ally.length != allx.rows()) {
             throw DatasetFormatException.of(f[5], allx.rows() + " rows as in allx", Integer.toString(ally.length));

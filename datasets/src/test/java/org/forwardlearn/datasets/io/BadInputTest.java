@@ -183,7 +183,7 @@ class BadInputTest {
         Path idx = Files.writeString(planetoid.resolve("ind.cora.test.index"), "1708\nabc\n");
         bad(idx, "(line 2): Expected a decimal node id (got 'abc')", () -> PlanetoidLoader.load(planetoid, "cora"));
         Files.writeString(idx, "1708\n1709\n");
-        bad(planetoid.resolve("ind.cora.tx"), "1000 and 1000", () -> PlanetoidLoader.load(planetoid, "cora"));
+        bad(idx, "1000 and 1000", () -> PlanetoidLoader.load(planetoid, "cora"));
         Files.copy(TestData.dir().resolve("planetoid/ind.cora.y"), planetoid.resolve("ind.cora.x"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(TestData.dir().resolve("planetoid/ind.cora.test.index"), idx,

@@ -275,6 +275,14 @@ class HostileInputTest {
     }
 
     @Test
+    void planetoidErrorsNameTheFileThatDisagrees() throws Exception {
+        Path p = planetoidWith("ty");
+        Files.copy(TestData.dir().resolve("planetoid/ind.cora.y"), p.resolve("ind.cora.ty")); // 140 rows, not 1000
+        refused(p.resolve("ind.cora.ty"), "1000 rows in tx and ty (lines of test.index) (got 1000 and 140)",
+                () -> PlanetoidLoader.load(p, "cora"));
+    }
+
+    @Test
     void graphCsvWithAMillionFeatureHeaderAndManyLinesIsRefusedBeforeAllocating() throws Exception {
         Path g = Files.createDirectories(dir.resolve("g"));
         StringBuilder h = new StringBuilder("id,label,split");
