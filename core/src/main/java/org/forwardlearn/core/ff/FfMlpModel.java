@@ -121,19 +121,50 @@ public final class FfMlpModel {
         return new Checkpoint(meta, recs.size(), recs.size(), recs);
     }
 
-    /** Inverse of {@link #toCheckpoint}. */
+    /**
+     * Inverse of {@link #toCheckpoint}. Every field is validated: the model type, the class count (an integer
+     * >= 2 and no larger than the first layer's input), the label value, the goodness name, the flags, the
+     * standardiser, at least one layer, and layer sizes that chain; a bad one gives an
+     * {@link IllegalArgumentException} "Expected ... (got ...)" ({@link #load} adds the file's name).
+     */
     public static FfMlpModel fromCheckpoint(Checkpoint cp) {
         Map<String, String> m = cp.metadata();
         if (!"ff-mlp".equals(m.get("model"))) {
-            throw new IllegalArgumentException("Expected an ff-mlp checkpoint (got model '" + m.get("model") + "')");
+            throw new IllegalArgumentException("Expected an ff-mlp checkpoint (got model "
+                    + org.forwardlearn.core.io.ReadBudget.preview(m.get("model")) + ")");
         }
+        if (cp.layers().isEmpty()) throw new IllegalArgumentException("Expected at least one dense layer record (got none)");
         List<DenseLayer> layers = new ArrayList<>();
-        for (LayerRecord r : cp.layers()) layers.add(DenseLayers.fromRecord(r));
-        Goodness g = "mean-squares".equals(m.get("goodness")) ? SquaredGoodness.mean() : SquaredGoodness.sum();
-        return new FfMlpModel(layers, new LabelEmbedding(Integer.parseInt(m.get("classes")), Double.parseDouble(m.get("label_value"))),
-                g, Boolean.parseBoolean(m.get("skip_first_layer")),
-                new Standardizer(Double.parseDouble(m.getOrDefault("input_shift", "0")), Double.parseDouble(m.getOrDefault("input_scale", "1"))),
-                null);
+        for (LayerRecord r : cp.layers()) {
+            DenseLayer l = DenseLayers.fromRecord(r);
+            if (!layers.isEmpty() && layers.get(layers.size() - 1).outputSize() != l.inputSize()) {
+                throw new IllegalArgumentException("Expected layer " + layers.size() + " to take " + layers.get(layers.size() - 1).outputSize()
+                        + " inputs, the previous layer's outputs (got " + l.inputSize() + ")");
+            }
+            layers.add(l);
+        }
+        int classes = cp.intField("classes", 2, layers.get(0).inputSize());
+        double labelValue = cp.doubleField("label_value", -1e6, 1e6, Double.NaN);
+        if (Double.isNaN(labelValue)) cp.field("label_value");
+        String gName = cp.field("goodness");
+        Goodness g;
+        if (gName.equals(SquaredGoodness.mean().toString())) g = SquaredGoodness.mean();
+        else if (gName.equals(SquaredGoodness.sum().toString())) g = SquaredGoodness.sum();
+        else throw new IllegalArgumentException("Expected metadata 'goodness' " + SquaredGoodness.mean() + " or " + SquaredGoodness.sum()
+                + " (got " + org.forwardlearn.core.io.ReadBudget.preview(gName) + ")");
+        boolean skip = cp.booleanField("skip_first_layer");
+        double shift = cp.doubleField("input_shift", -1e300, 1e300, 0);
+        double scale = cp.doubleField("input_scale", Double.MIN_VALUE, 1e300, 1);
+        return new FfMlpModel(layers, new LabelEmbedding(classes, labelValue), g, skip, new Standardizer(shift, scale), null);
+    }
+
+    /**
+     * Loads a model saved with {@code toCheckpoint(...).save(file)}; every error (missing file, directory,
+     * oversize, corrupt, truncated, non-finite weight, a field of the wrong type) is a
+     * {@link org.forwardlearn.core.io.CheckpointFormatException} naming the file.
+     */
+    public static FfMlpModel load(java.nio.file.Path file) throws java.io.IOException {
+        return Checkpoint.load(file, FfMlpModel::fromCheckpoint);
     }
 
     /** The normalisation before every layer: each row scaled to unit root-mean-square (length sqrt(columns)). */

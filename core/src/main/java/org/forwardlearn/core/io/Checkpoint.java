@@ -32,9 +32,13 @@ import org.ejml.data.DMatrixRMaj;
  * crc32        int64    CRC-32 of every preceding byte
  * string       int32 byte length, then UTF-8 bytes
  * </pre>
- * Writes are atomic: the file is written to a temporary sibling and moved into place. Reads check the
+ * Writes are atomic: the file is written to a temporary sibling and moved into place. Reads refuse a
+ * directory, a special file and a file above {@link ReadBudget#maxBytes()} before reading, then check the
  * magic, the version, every length against the bytes that remain (no allocation from an unchecked
- * header value), and the CRC, and fail with {@link CheckpointFormatException} naming the file and offset.
+ * header value), the CRC, and that every matrix value is finite, and fail with
+ * {@link CheckpointFormatException} naming the file and offset. Typed metadata is read with
+ * {@link #intField}, {@link #doubleField} and {@link #booleanField}. Values that are not finite are refused
+ * when saving too.
  */
 public record Checkpoint(Map<String, String> metadata, int completedLayers, int totalLayers, List<LayerRecord> layers) {
     public static final int VERSION = 1;
@@ -53,6 +57,7 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
 
     /** Writes atomically (temp file in the same folder, then move). */
     public void save(Path file) throws IOException {
+        requireFinite();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
@@ -81,6 +86,81 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         out.writeLong(crc.getValue());
         out.flush();
         writeAtomically(file, bytes.toByteArray());
+    }
+
+    /** Metadata value {@code key}; a missing key gives an {@link IllegalArgumentException} "Expected metadata ...". */
+    public String field(String key) {
+        String v = metadata.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("Expected metadata '" + key + "' in the checkpoint (got keys "
+                    + ReadBudget.preview(String.join(",", metadata.keySet())) + ")");
+        }
+        return v;
+    }
+
+    /** Metadata value {@code key} as a decimal int in [min, max]. */
+    public int intField(String key, int min, int max) {
+        String v = field(key);
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x >= min && x <= max) return x;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Expected metadata '" + key + "' to be an integer in [" + min + ", " + max + "] (got "
+                + ReadBudget.preview(v) + ")");
+    }
+
+    /** Metadata value {@code key} as a finite double in [min, max], or {@code fallback} when the key is absent. */
+    public double doubleField(String key, double min, double max, double fallback) {
+        String v = metadata.get(key);
+        if (v == null) return fallback;
+        try {
+            double x = Double.parseDouble(v.trim());
+            if (Double.isFinite(x) && x >= min && x <= max) return x;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Expected metadata '" + key + "' to be a finite number in [" + min + ", " + max + "] (got "
+                + ReadBudget.preview(v) + ")");
+    }
+
+    /** Metadata value {@code key} as "true" or "false". */
+    public boolean booleanField(String key) {
+        String v = field(key);
+        if (v.equals("true")) return true;
+        if (v.equals("false")) return false;
+        throw new IllegalArgumentException("Expected metadata '" + key + "' to be true or false (got " + ReadBudget.preview(v) + ")");
+    }
+
+    /**
+     * Loads {@code file} and converts it with {@code decode} (e.g. {@code FfMlpModel::fromCheckpoint}); an
+     * {@link IllegalArgumentException} or {@link IllegalStateException} of the decoder (a field of the wrong type,
+     * inconsistent shapes) becomes a {@link CheckpointFormatException} naming the file.
+     */
+    public static <T> T load(Path file, java.util.function.Function<Checkpoint, T> decode) throws IOException {
+        Checkpoint c = load(file);
+        try {
+            return decode.apply(c);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            throw new CheckpointFormatException("Invalid checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a checkpoint holding NaN or infinite values (it could not be loaded again). */
+    private void requireFinite() {
+        for (int l = 0; l < layers.size(); l++) {
+            for (LayerRecord.NamedMatrix m : layers.get(l).matrices()) {
+                double[] d = m.value().data;
+                int n = m.value().getNumElements();
+                for (int k = 0; k < n; k++) {
+                    if (!Double.isFinite(d[k])) {
+                        throw new IllegalArgumentException("Expected finite values in matrix '" + m.name() + "' of layer " + l
+                                + " ('" + layers.get(l).type() + "') (got " + d[k] + " at index " + k + "): not saved");
+                    }
+                }
+            }
+        }
     }
 
     /** Writes bytes to a temporary sibling, forces them to disk, then moves the temporary file over {@code file}. */
@@ -117,13 +197,21 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         out.write(b);
     }
 
-    /** Reads and validates a checkpoint. */
+    /**
+     * Reads and validates a checkpoint. A missing path, a directory, a special file or a file above
+     * {@link ReadBudget#maxBytes()} is refused before anything is read; every error names the file.
+     */
     public static Checkpoint load(Path file) throws IOException {
+        ReadBudget.Refusal<CheckpointFormatException> refusal = (expected, got) ->
+                new CheckpointFormatException("Expected " + expected + " for checkpoint " + file + " (got " + got + ")");
+        long length = ReadBudget.regularFile(file, refusal);
         byte[] all;
-        try {
-            all = Files.readAllBytes(file);
+        try (java.io.InputStream raw = Files.newInputStream(file)) {
+            all = raw.readNBytes((int) length);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CheckpointFormatException("Expected a checkpoint file at " + file + " (got no such file)", e);
+        } catch (IOException e) {
+            throw new CheckpointFormatException("Expected a readable checkpoint file at " + file + " (got " + e + ")", e);
         }
         Reader in = new Reader(file, all);
         if (all.length < MAGIC.length + 4 + 8) {
@@ -147,17 +235,22 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         in.limit = all.length - 8;
         Map<String, String> meta = new LinkedHashMap<>();
         int nMeta = in.readCount("metadata entries", 8);
+        in.heap(nMeta, 160, "metadata entries");
         for (int i = 0; i < nMeta; i++) meta.put(in.readString(), in.readString());
         int completed = in.readInt("completed layers");
         int total = in.readInt("total layers");
         int nLayers = in.readCount("layer records", 12);
+        in.heap(nLayers, 256, "layer records");
         List<LayerRecord> layers = new ArrayList<>();
+        String nonFinite = null;
         for (int l = 0; l < nLayers; l++) {
             String type = in.readString();
             Map<String, String> attrs = new LinkedHashMap<>();
             int na = in.readCount("attributes", 8);
+            in.heap(na, 160, "attributes");
             for (int i = 0; i < na; i++) attrs.put(in.readString(), in.readString());
             int nm = in.readCount("matrices", 12);
+            in.heap(nm, 160, "matrices");
             List<LayerRecord.NamedMatrix> mats = new ArrayList<>();
             for (int i = 0; i < nm; i++) {
                 String name = in.readString();
@@ -167,8 +260,16 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
                     throw new CheckpointFormatException("Expected " + n * 8 + " bytes of matrix '" + name + "' at offset " + in.pos
                             + " of " + file + " (got " + in.remaining() + "): the file is truncated or corrupt");
                 }
+                in.heap(n, 8, "matrix values");
                 DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-                for (int k = 0; k < n; k++) m.data[k] = in.readDouble();
+                for (int k = 0; k < n; k++) {
+                    double v = in.readDouble();
+                    if (!Double.isFinite(v) && nonFinite == null) {
+                        nonFinite = "matrix '" + ReadBudget.escape(name, 40) + "' of layer " + l + " ('" + ReadBudget.escape(type, 40)
+                                + "') holds " + v + " at index " + k;
+                    }
+                    m.data[k] = v;
+                }
                 mats.add(new LayerRecord.NamedMatrix(name, m));
             }
             layers.add(new LayerRecord(type, attrs, mats));
@@ -180,6 +281,10 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         if (crc.getValue() != stored) {
             throw new CheckpointFormatException("Expected CRC-32 " + Long.toHexString(stored) + " of " + file + " (got "
                     + Long.toHexString(crc.getValue()) + "): the file is corrupt");
+        }
+        if (nonFinite != null) {
+            throw new CheckpointFormatException("Expected finite weights in " + file + " (got " + nonFinite
+                    + "): the model diverged before it was saved or the file was edited");
         }
         try {
             return new Checkpoint(meta, completed, total, layers);
@@ -197,6 +302,17 @@ public record Checkpoint(Map<String, String> metadata, int completedLayers, int 
         Reader(Path file, byte[] b) { this.file = file; this.b = b; this.limit = b.length; }
 
         long remaining() { return limit - pos; }
+
+        /** Estimated heap of the objects read so far; refused above the read budget (many tiny entries). */
+        private long heap = 0;
+
+        void heap(long count, long bytesEach, String what) throws CheckpointFormatException {
+            heap += count * bytesEach;
+            if (heap > ReadBudget.maxBytes()) {
+                throw new CheckpointFormatException("Expected objects within " + ReadBudget.capName() + " in " + file + " (got "
+                        + count + " " + what + " at offset " + pos + ", about " + heap + " bytes of heap)");
+            }
+        }
 
         void need(int n, String what) throws CheckpointFormatException {
             if (remaining() < n) {

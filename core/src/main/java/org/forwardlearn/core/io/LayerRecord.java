@@ -21,16 +21,16 @@ public record LayerRecord(String type, Map<String, String> attributes, List<Name
     /** The matrix of that name. */
     public DMatrixRMaj matrix(String name) {
         for (NamedMatrix m : matrices) if (m.name().equals(name)) return m.value();
-        throw new IllegalArgumentException("Expected a matrix named '" + name + "' in layer record '" + type + "' (got "
-                + matrices.stream().map(NamedMatrix::name).toList() + ")");
+        throw new IllegalArgumentException("Expected a matrix named '" + name + "' in layer record " + ReadBudget.preview(type) + " (got "
+                + ReadBudget.preview(String.join(",", matrices.stream().map(NamedMatrix::name).toList())) + ")");
     }
 
     /** The attribute of that name. */
     public String attribute(String name) {
         String v = attributes.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("Expected attribute '" + name + "' in layer record '" + type + "' (got "
-                    + attributes.keySet() + ")");
+            throw new IllegalArgumentException("Expected attribute '" + name + "' in layer record " + ReadBudget.preview(type) + " (got "
+                    + ReadBudget.preview(String.join(",", attributes.keySet())) + ")");
         }
         return v;
     }

@@ -30,7 +30,7 @@ class CheckpointTest {
         meta.put("model", "test");
         meta.put("unicode", "Grüße, 東京 ✓");
         meta.put("empty", "");
-        DMatrixRMaj w = new DMatrixRMaj(2, 3, true, 1.5, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.NEGATIVE_INFINITY, 1e-300);
+        DMatrixRMaj w = new DMatrixRMaj(2, 3, true, 1.5, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-300); // non-finite values are refused (CheckpointHostileTest)
         DMatrixRMaj b = new DMatrixRMaj(1, 3, true, Math.PI, -Math.E, 0.1);
         LayerRecord l0 = new LayerRecord("dense", Map.of("activation", "relu"),
                 List.of(new LayerRecord.NamedMatrix("weight", w), new LayerRecord.NamedMatrix("bias", b)));

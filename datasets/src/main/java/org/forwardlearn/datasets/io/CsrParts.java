@@ -12,6 +12,9 @@ public record CsrParts(String source, int rows, int cols, int[] indptr, int[] in
     /** Validates lengths, monotone indptr and index ranges; throws {@link DatasetFormatException}. */
     public CsrParts {
         if (rows < 0 || cols < 0) throw DatasetFormatException.of(source, "a non-negative shape", rows + "x" + cols);
+        // the CSR row pointer and a CSC column pointer are int arrays of rows+1 and cols+1 entries
+        Budget.product(source, "a row pointer for the rows", 4, rows + 1L);
+        Budget.product(source, "a column pointer for the columns", 4, cols + 1L);
         if (indptr.length != rows + 1) {
             throw DatasetFormatException.of(source, "indptr of length rows+1=" + (rows + 1), "length " + indptr.length);
         }

@@ -81,10 +81,12 @@ public final class GraphCsv {
         Path edges = dir.resolve(EDGES);
         List<String> nl = TextLines.read(nodes);
         if (nl.isEmpty() || !nl.get(0).startsWith("id,label,split")) {
-            throw DatasetFormatException.atLine(nodes, 1, "header 'id,label,split,f0,...'", nl.isEmpty() ? "an empty file" : nl.get(0));
+            throw DatasetFormatException.atLine(nodes, 1, "header 'id,label,split,f0,...'", nl.isEmpty() ? "an empty file"
+                    : org.forwardlearn.core.io.ReadBudget.preview(nl.get(0)));
         }
         int f = nl.get(0).split(",", -1).length - 3;
         int n = nl.size() - 1;
+        Budget.product(nodes, "a feature matrix (8 bytes a value) of nodes x features", 8, n, Math.max(f, 0));
         DMatrixRMaj x = new DMatrixRMaj(n, f);
         int[] y = new int[n];
         int[] part = new int[n];
@@ -92,9 +94,11 @@ public final class GraphCsv {
         for (int i = 0; i < n; i++) {
             String[] p = nl.get(i + 1).split(",", -1);
             if (p.length != f + 3) throw DatasetFormatException.atLine(nodes, i + 2, (f + 3) + " fields", Integer.toString(p.length));
-            if (!p[0].equals(Integer.toString(i))) throw DatasetFormatException.atLine(nodes, i + 2, "id " + i, p[0]);
+            if (!p[0].equals(Integer.toString(i))) {
+                throw DatasetFormatException.atLine(nodes, i + 2, "id " + i, org.forwardlearn.core.io.ReadBudget.preview(p[0]));
+            }
             double lab = TextLines.num(nodes, i + 2, p[1]);
-            if (lab != Math.rint(lab) || lab < -1 || lab > 1e6) throw DatasetFormatException.atLine(nodes, i + 2, "a label >= -1", p[1]);
+            if (lab != Math.rint(lab) || lab < -1 || lab > 1e6) throw DatasetFormatException.atLine(nodes, i + 2, "an integer label in [-1, 1e6]", p[1]);
             y[i] = (int) lab;
             classes = Math.max(classes, y[i] + 1);
             part[i] = switch (p[2]) {
@@ -102,13 +106,15 @@ public final class GraphCsv {
                 case "val" -> 1;
                 case "test" -> 2;
                 case "" -> 3;
-                default -> throw DatasetFormatException.atLine(nodes, i + 2, "split train, val, test or empty", p[2]);
+                default -> throw DatasetFormatException.atLine(nodes, i + 2, "split train, val, test or empty",
+                        org.forwardlearn.core.io.ReadBudget.preview(p[2]));
             };
             for (int j = 0; j < f; j++) x.data[i * f + j] = TextLines.num(nodes, i + 2, p[j + 3]);
         }
         List<String> el = TextLines.read(edges);
         if (el.isEmpty() || !el.get(0).equals("src,dst")) {
-            throw DatasetFormatException.atLine(edges, 1, "header 'src,dst'", el.isEmpty() ? "an empty file" : el.get(0));
+            throw DatasetFormatException.atLine(edges, 1, "header 'src,dst'", el.isEmpty() ? "an empty file"
+                    : org.forwardlearn.core.io.ReadBudget.preview(el.get(0)));
         }
         int[] src = new int[el.size() - 1];
         int[] dst = new int[el.size() - 1];
@@ -124,7 +130,9 @@ public final class GraphCsv {
 
     private static int id(Path file, int line, String s, int n) {
         double v = TextLines.num(file, line, s);
-        if (v != Math.rint(v) || v < 0 || v >= n) throw DatasetFormatException.atLine(file, line, "a node id in [0, " + n + ")", s);
+        if (v != Math.rint(v) || v < 0 || v >= n) {
+            throw DatasetFormatException.atLine(file, line, "a node id in [0, " + n + ")", s);
+        }
         return (int) v;
     }
 

@@ -18,7 +18,11 @@ public final class ImageSamples {
             throw DatasetFormatException.of(file, "3 dimensions (n, rows, cols)", java.util.Arrays.toString(idx.dims()));
         }
         int n = idx.dims()[0];
-        int d = idx.dims()[1] * idx.dims()[2];
+        long pixels = (long) idx.dims()[1] * idx.dims()[2];
+        if (pixels > org.forwardlearn.core.io.ReadBudget.MAX_ARRAY) {
+            throw DatasetFormatException.of(file, "an image size rows x cols below 2^31", idx.dims()[1] + " x " + idx.dims()[2]);
+        }
+        int d = (int) pixels;
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         for (int k = 0; k < x.data.length; k++) x.data[k] = idx.get(k) / 255.0;
         return x;

@@ -1,5 +1,6 @@
 package org.forwardlearn.datasets.io;
 
+import org.forwardlearn.core.io.ReadBudget;
 import org.forwardlearn.datasets.DatasetFormatException;
 
 import java.io.IOException;
@@ -31,8 +32,9 @@ public final class NpyReader {
 
     /** Reads a whole {@code .npy} file. */
     public static NpyArray read(Path file) {
+        long len = Budget.fileLength(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in, Files.size(file));
+            return read(file.toString(), in, len);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
@@ -80,7 +82,7 @@ public final class NpyReader {
         Matcher dm = DESCR.matcher(header);
         if (!dm.find()) {
             throw DatasetFormatException.atByte(source, preamble, "a simple dtype such as '<f4' in 'descr'",
-                    header.trim());
+                    ReadBudget.preview(header.trim()));
         }
         char order = dm.group(1).charAt(0);
         char kind = dm.group(2).charAt(0);
@@ -91,7 +93,7 @@ public final class NpyReader {
         Matcher sm = SHAPE.matcher(header);
         if (!fm.find() || !sm.find()) {
             throw DatasetFormatException.atByte(source, preamble, "'fortran_order' and 'shape' in the header",
-                    header.trim());
+                    ReadBudget.preview(header.trim()));
         }
         boolean fortran = fm.group(1).equals("True");
         long[] shape = parseShape(source, preamble, sm.group(1));
@@ -104,9 +106,11 @@ public final class NpyReader {
                     + java.util.Arrays.toString(shape) + " of " + dm.group(1) + kind + n, (available - dataStart)
                     + " bytes" + (bytes > available - dataStart ? " (truncated)" : ""));
         }
-        if (bytes > Integer.MAX_VALUE - 16) {
-            throw DatasetFormatException.atByte(source, dataStart, "at most 2 GiB of data per array", bytes + " bytes");
+        if (count > ReadBudget.MAX_ARRAY) {
+            throw DatasetFormatException.atByte(source, preamble, "fewer than 2^31 elements", count + " for shape "
+                    + java.util.Arrays.toString(shape));
         }
+        ReadBudget.checkBytes(bytes, "array data of", Budget.refusal(source));
         byte[] data = in.readNBytes((int) bytes);
         if (data.length < bytes) {
             throw DatasetFormatException.atByte(source, dataStart + data.length, bytes + " data bytes",
@@ -121,7 +125,7 @@ public final class NpyReader {
             case 'f' -> n == 4 || n == 8;
             case 'i', 'u' -> n == 1 || n == 2 || n == 4 || n == 8;
             case 'b' -> n == 1;
-            case 'U' -> n >= 0;
+            case 'U' -> n >= 1;
             default -> false;
         };
         if (!ok) {
@@ -146,9 +150,9 @@ public final class NpyReader {
             try {
                 shape[i] = Long.parseLong(p);
             } catch (NumberFormatException e) {
-                throw DatasetFormatException.atByte(source, pos, "integer dimensions in 'shape'", "(" + s + ")");
+                throw DatasetFormatException.atByte(source, pos, "integer dimensions in 'shape'", ReadBudget.preview("(" + s + ")"));
             }
-            if (shape[i] < 0) throw DatasetFormatException.atByte(source, pos, "dimensions >= 0", "(" + s + ")");
+            if (shape[i] < 0) throw DatasetFormatException.atByte(source, pos, "dimensions >= 0", ReadBudget.preview("(" + s + ")"));
         }
         return shape;
     }
@@ -157,7 +161,7 @@ public final class NpyReader {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw DatasetFormatException.atByte(source, pos, "a small item size", s);
+            throw DatasetFormatException.atByte(source, pos, "a small item size", ReadBudget.preview(s));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.forwardlearn.datasets.io;
 
+import org.forwardlearn.core.io.ReadBudget;
 import org.forwardlearn.datasets.DatasetFormatException;
 
 import java.io.IOException;
@@ -16,12 +17,11 @@ import java.util.zip.ZipFile;
 
 /**
  * A NumPy {@code .npz} archive: a zip (stored or deflated) of {@code <key>.npy} entries, read lazily by key.
- * Entry sizes come from the zip central directory and are checked against the compressed size (at most
- * the deflate ratio limit) and the file length before any allocation.
+ * Entry sizes come from the zip central directory and are checked ({@link Budget}) against the compressed
+ * size (inflation ratio), the cap and the file length before any allocation; the entry stream is bounded by
+ * the declared size.
  */
 public final class NpzFile implements AutoCloseable {
-    /** Deflate cannot expand more than about 1032:1. */
-    private static final long MAX_RATIO = 1100;
     private final Path path;
     private final ZipFile zip;
     private final long fileLength;
@@ -35,7 +35,7 @@ public final class NpzFile implements AutoCloseable {
     /** Opens the archive; a file that is not a zip gives a {@link DatasetFormatException}. */
     public static NpzFile open(Path path) {
         try {
-            long len = Files.size(path);
+            long len = Budget.fileLength(path);
             if (len == 0) throw DatasetFormatException.of(path, "a zip archive (.npz)", "an empty file");
             return new NpzFile(path, new ZipFile(path.toFile()), len);
         } catch (ZipException e) {
@@ -72,12 +72,18 @@ public final class NpzFile implements AutoCloseable {
         }
         long size = e.getSize();
         long csize = e.getCompressedSize();
-        long limit = e.getMethod() == ZipEntry.STORED ? fileLength : Math.min(Integer.MAX_VALUE,
-                Math.max(csize, 0) * MAX_RATIO + 1024);
-        if (size < 0 || size > limit) {
-            throw DatasetFormatException.of(source, "an entry size in [0, " + limit + "]", Long.toString(size));
+        if (e.getMethod() == ZipEntry.STORED) {
+            if (size < 0 || size > fileLength) {
+                throw DatasetFormatException.of(source, "a stored entry size in [0, " + fileLength + "] (the archive's length)",
+                        Long.toString(size));
+            }
+        } else {
+            if (size < 0) throw DatasetFormatException.of(source, "a declared entry size", "none (streamed zip entry)");
+            ReadBudget.checkInflated(size, Math.max(csize, 0), Budget.refusal(source));
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        ReadBudget.checkBytes(size, "an entry of", Budget.refusal(source));
+        try (InputStream in = ReadBudget.limited(zip.getInputStream(e), size,
+                () -> DatasetFormatException.of(source, size + " bytes (the declared entry size)", "more"))) {
             return NpyReader.read(source, in, size);
         } catch (ZipException ex) {
             throw DatasetFormatException.of(source, "a readable zip entry", ex.getMessage(), ex);

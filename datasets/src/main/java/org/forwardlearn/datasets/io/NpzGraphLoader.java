@@ -81,6 +81,7 @@ public final class NpzGraphLoader {
         }
         if (npz.has("attr_matrix")) {
             NpyArray a = npz.get("attr_matrix").requireShape(n, -1).requireKind("fiub");
+            Budget.product(a.source(), "a dense feature matrix (8 bytes a value)", 8, n, a.shape()[1]);
             DMatrixRMaj x = new DMatrixRMaj(n, (int) a.shape()[1]);
             for (int k = 0; k < x.data.length; k++) {
                 double v = a.getDouble(k);

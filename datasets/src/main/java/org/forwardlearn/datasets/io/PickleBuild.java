@@ -17,7 +17,7 @@ final class PickleBuild {
         if (obj instanceof Dtype d) {
             if (!(state instanceof Tuple t) || t.size() < 2 || !(t.get(1) instanceof String order)
                     || !order.matches("[<>|=]")) {
-                throw r.err("dtype state (3, '<', ...)", String.valueOf(state));
+                throw r.err("dtype state (3, '<', ...)", PickleValues.brief(state));
             }
             d.byteOrder = order;
             int item = Integer.parseInt(d.code.substring(1));
@@ -25,10 +25,10 @@ final class PickleBuild {
         } else if (obj instanceof NdArray a) {
             buildArray(r, state, a);
         } else if (obj instanceof CsrMatrix m) {
-            if (!(state instanceof Map<?, ?> map)) throw r.err("a dict as csr_matrix state", String.valueOf(state));
+            if (!(state instanceof Map<?, ?> map)) throw r.err("a dict as csr_matrix state", PickleValues.brief(state));
             m.state = map;
         } else {
-            throw r.err("BUILD of an ndarray, dtype or csr_matrix", "BUILD of " + obj);
+            throw r.err("BUILD of an ndarray, dtype or csr_matrix", "BUILD of " + PickleValues.brief(obj));
         }
     }
 
@@ -36,7 +36,7 @@ final class PickleBuild {
         if (!(state instanceof Tuple t) || t.size() != 5 || !(t.get(1) instanceof Tuple shape)
                 || !(t.get(2) instanceof Dtype dtype) || !(t.get(3) instanceof Boolean fortran)
                 || !(t.get(4) instanceof String raw)) {
-            throw r.err("ndarray state (version, shape, dtype, fortran_order, raw bytes)", String.valueOf(state));
+            throw r.err("ndarray state (version, shape, dtype, fortran_order, raw bytes)", PickleValues.brief(state));
         }
         if (fortran) throw r.err("fortran_order False", "True");
         long[] dims = new long[shape.size()];
@@ -48,6 +48,7 @@ final class PickleBuild {
             count *= v;
         }
         int item = Integer.parseInt(dtype.code.substring(1));
+        if (count > org.forwardlearn.core.io.ReadBudget.MAX_ARRAY) throw r.err("an array below 2^31 elements", shape.toString());
         if (count * item != raw.length()) {
             throw r.err(count * item + " raw bytes for shape " + java.util.Arrays.toString(dims) + " of " + dtype,
                     raw.length() + " bytes");

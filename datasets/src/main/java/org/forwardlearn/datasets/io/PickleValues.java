@@ -20,6 +20,21 @@ public final class PickleValues {
     private PickleValues() {
     }
 
+    /**
+     * A short one-line description of a pickled value for error messages: scalars as themselves, strings as an
+     * escaped prefix, containers by kind and size (never expanded: they may be deep, huge or shared).
+     */
+    public static String brief(Object o) {
+        if (o instanceof Tuple t) return "tuple of " + t.size() + " items";
+        if (o instanceof java.util.List<?> l) return "list of " + l.size() + " items";
+        if (o instanceof Map<?, ?> m) return "dict of " + m.size() + " entries";
+        if (o instanceof NdArray a) return "ndarray of shape " + Arrays.toString(a.shape());
+        if (o instanceof CsrMatrix) return "csr_matrix";
+        if (o instanceof String s) return "str " + org.forwardlearn.core.io.ReadBudget.preview(s);
+        if (o instanceof Global g) return org.forwardlearn.core.io.ReadBudget.escape(g.toString(), 80);
+        return org.forwardlearn.core.io.ReadBudget.escape(String.valueOf(o), 60);
+    }
+
     /** A Python tuple. */
     public record Tuple(Object[] items) {
         public int size() {
@@ -30,9 +45,13 @@ public final class PickleValues {
             return items[i];
         }
 
+        /** At most 4 items, each {@link PickleValues#brief} (never recursive, so a deep or shared tuple prints short). */
         @Override
         public String toString() {
-            return "Tuple" + Arrays.toString(items);
+            StringBuilder b = new StringBuilder("Tuple[");
+            for (int i = 0; i < Math.min(4, items.length); i++) b.append(i > 0 ? ", " : "").append(brief(items[i]));
+            if (items.length > 4) b.append(", ... ").append(items.length).append(" items");
+            return b.append(']').toString();
         }
     }
 

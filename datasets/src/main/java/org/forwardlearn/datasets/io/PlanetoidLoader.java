@@ -9,12 +9,8 @@ import org.forwardlearn.datasets.io.PickleValues.CsrMatrix;
 import org.forwardlearn.datasets.io.PickleValues.NdArray;
 import org.forwardlearn.datasets.io.PickleValues.Tuple;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,33 +43,36 @@ public final class PlanetoidLoader {
         int[] ally = oneHotLabels(f[5]);
         int[] test = readIndex(testIndex);
         int nFeatures = allx.cols();
+        // each message names the file that disagrees with the others
         if (tx.cols() != nFeatures || x.cols() != nFeatures) {
-            throw DatasetFormatException.of(f[2], nFeatures + " feature columns as in allx", tx.cols() + " (tx), "
-                    + x.cols() + " (x)");
+            throw DatasetFormatException.of(tx.cols() != nFeatures ? f[2] : f[0], nFeatures + " feature columns as in allx",
+                    tx.cols() + " (tx), " + x.cols() + " (x)");
         }
         if (tx.rows() != test.length || ty.length != test.length) {
-            throw DatasetFormatException.of(f[2], test.length + " rows in tx and ty (lines of test.index)",
+            Path wrong = tx.rows() != test.length && ty.length != test.length ? testIndex : tx.rows() != test.length ? f[2] : f[3];
+            throw DatasetFormatException.of(wrong, test.length + " rows in tx and ty (lines of test.index)",
                     tx.rows() + " and " + ty.length);
+        }
+        if (y.length > ally.length) {
+            throw DatasetFormatException.of(f[1], "at most " + ally.length + " training labels (rows of ally)", Integer.toString(y.length));
         }
         if (ally.length != allx.rows()) {
             throw DatasetFormatException.of(f[5], allx.rows() + " rows as in allx", Integer.toString(ally.length));
         }
-        Map<?, ?> graph = graphDict(f[6]);
         int maxTest = Arrays.stream(test).max().orElse(-1);
-        int n = Math.max(allx.rows(), maxTest + 1);
         for (int t : test) {
             if (t < allx.rows()) {
                 throw DatasetFormatException.of(testIndex, "test ids >= |allx| = " + allx.rows(), Integer.toString(t));
             }
         }
-        List<int[]> edges = edges(f[6], graph);
-        for (int[] e : edges) n = Math.max(n, Math.max(e[0], e[1]) + 1);
-        int[] src = new int[edges.size()];
-        int[] dst = new int[edges.size()];
-        for (int k = 0; k < src.length; k++) {
-            src[k] = edges.get(k)[0];
-            dst[k] = edges.get(k)[1];
-        }
+        // ids between |allx| and the largest test id without a test row are PyG's isolated zero rows (15 in CiteSeer);
+        // node arrays (labels, features, adjacency pointers: ~32 bytes a node) must fit the read budget
+        int n = Math.max(allx.rows(), maxTest + 1);
+        Budget.product(testIndex, "node arrays (~32 bytes a node) for the largest test id " + maxTest, 32, n);
+        Map<?, ?> graph = graphDict(f[6]);
+        int[][] edges = edges(f[6], graph, n);
+        int[] src = edges[0];
+        int[] dst = edges[1];
         int[] rowOf = new int[allx.rows() + tx.rows()];
         for (int i = 0; i < allx.rows(); i++) rowOf[i] = i;
         for (int i = 0; i < test.length; i++) rowOf[allx.rows() + i] = test[i];
@@ -105,11 +104,12 @@ public final class PlanetoidLoader {
 
     static CsrParts csr(Path file) {
         Object o = PickleReader.read(file);
-        if (!(o instanceof CsrMatrix m)) throw DatasetFormatException.of(file, "a pickled csr_matrix", String.valueOf(o));
+        if (!(o instanceof CsrMatrix m)) throw DatasetFormatException.of(file, "a pickled csr_matrix", PickleValues.brief(o));
         Map<?, ?> s = m.state();
         if (!(s.get("_shape") instanceof Tuple shape) || shape.size() != 2 || !(shape.get(0) instanceof Long r)
                 || !(shape.get(1) instanceof Long c) || r > Integer.MAX_VALUE - 1 || c > Integer.MAX_VALUE) {
-            throw DatasetFormatException.of(file, "'_shape' = (rows, cols) in the csr_matrix state", String.valueOf(s.get("_shape")));
+            throw DatasetFormatException.of(file, "'_shape' = (rows, cols) below 2^31 in the csr_matrix state",
+                    PickleValues.brief(s.get("_shape")) + " " + s.get("_shape"));
         }
         int[] indptr = array(file, s, "indptr").requireKind("iu").toIntArray();
         int[] indices = array(file, s, "indices").requireKind("iu").toIntArray();
@@ -119,7 +119,8 @@ public final class PlanetoidLoader {
 
     private static NpyArray array(Path file, Map<?, ?> state, String key) {
         if (!(state.get(key) instanceof NdArray a)) {
-            throw DatasetFormatException.of(file, "an ndarray '" + key + "' in the csr_matrix state", "keys " + state.keySet());
+            throw DatasetFormatException.of(file, "an ndarray '" + key + "' in the csr_matrix state", "keys "
+                    + org.forwardlearn.core.io.ReadBudget.preview(String.valueOf(state.keySet())));
         }
         return a.toNpy(file + "!" + key).requireShape(-1);
     }
@@ -127,7 +128,7 @@ public final class PlanetoidLoader {
     /** A pickled one-hot int matrix (rows, classes) as class indices; an all-zero row gives -1. */
     static int[] oneHotLabels(Path file) {
         Object o = PickleReader.read(file);
-        if (!(o instanceof NdArray a)) throw DatasetFormatException.of(file, "a pickled ndarray", String.valueOf(o));
+        if (!(o instanceof NdArray a)) throw DatasetFormatException.of(file, "a pickled ndarray", PickleValues.brief(o));
         NpyArray m = a.toNpy(file.toString()).requireShape(-1, -1).requireKind("iub");
         int rows = (int) m.shape()[0];
         int cols = (int) m.shape()[1];
@@ -146,25 +147,42 @@ public final class PlanetoidLoader {
 
     private static Map<?, ?> graphDict(Path file) {
         Object o = PickleReader.read(file);
-        if (!(o instanceof Map<?, ?> m)) throw DatasetFormatException.of(file, "a pickled defaultdict(list)", String.valueOf(o));
+        if (!(o instanceof Map<?, ?> m)) throw DatasetFormatException.of(file, "a pickled defaultdict(list)", PickleValues.brief(o));
         return m;
     }
 
-    private static List<int[]> edges(Path file, Map<?, ?> graph) {
-        List<int[]> out = new ArrayList<>();
+    /**
+     * The (src, dst) lists of the graph dict; every id must be a node, [0, n). The edge count (neighbour lists
+     * counted as often as they are referenced) is checked against the read budget before the arrays exist.
+     */
+    private static int[][] edges(Path file, Map<?, ?> graph, int n) {
+        long m = 0;
         for (Map.Entry<?, ?> e : graph.entrySet()) {
-            int u = nodeId(file, e.getKey());
+            int u = nodeId(file, e.getKey(), n);
             if (!(e.getValue() instanceof List<?> nbrs)) {
-                throw DatasetFormatException.of(file, "a list of neighbours for node " + u, String.valueOf(e.getValue()));
+                throw DatasetFormatException.of(file, "a list of neighbours for node " + u, PickleValues.brief(e.getValue()));
             }
-            for (Object v : nbrs) out.add(new int[] {u, nodeId(file, v)});
+            m += nbrs.size();
         }
-        return out;
+        // src, dst and the graph built from them: ~32 bytes an edge
+        Budget.product(file, "edge arrays (~32 bytes an edge) for the neighbour lists", 32, m);
+        int[] src = new int[(int) m];
+        int[] dst = new int[(int) m];
+        int k = 0;
+        for (Map.Entry<?, ?> e : graph.entrySet()) {
+            int u = nodeId(file, e.getKey(), n);
+            for (Object v : (List<?>) e.getValue()) {
+                src[k] = u;
+                dst[k++] = nodeId(file, v, n);
+            }
+        }
+        return new int[][] {src, dst};
     }
 
-    private static int nodeId(Path file, Object o) {
-        if (!(o instanceof Long v) || v < 0 || v > 100_000_000L) {
-            throw DatasetFormatException.of(file, "a node id in [0, 1e8]", String.valueOf(o));
+    private static int nodeId(Path file, Object o, int n) {
+        if (!(o instanceof Long v) || v < 0 || v >= n) {
+            throw DatasetFormatException.of(file, "a node id in [0, " + n + ") (the rows of allx and the test ids)",
+                    PickleValues.brief(o));
         }
         return (int) (long) v;
     }
@@ -183,25 +201,24 @@ public final class PlanetoidLoader {
         return org.ejml.ops.DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
     }
 
-    /** test.index: one decimal id per line. */
+    /** test.index: one decimal id per line (streamed through {@link TextLines}). */
     static int[] readIndex(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-            int[] out = new int[lines.size()];
-            int w = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                String s = lines.get(i).trim();
-                if (s.isEmpty()) continue;
-                try {
-                    out[w++] = Integer.parseInt(s);
-                } catch (NumberFormatException e) {
-                    throw DatasetFormatException.atLine(file, i + 1, "a decimal node id", "'" + s + "'");
-                }
+        int[][] out = {new int[1024]};
+        int[] w = {0};
+        TextLines.forEach(file, (line, text) -> {
+            String s = text.trim();
+            if (s.isEmpty()) return;
+            int id;
+            try {
+                id = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw DatasetFormatException.atLine(file, line, "a decimal node id", org.forwardlearn.core.io.ReadBudget.preview(s));
             }
-            if (w == 0) throw DatasetFormatException.of(file, "at least one test id", "an empty file");
-            return Arrays.copyOf(out, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
+            if (id < 0) throw DatasetFormatException.atLine(file, line, "a node id >= 0", s);
+            if (w[0] == out[0].length) out[0] = Arrays.copyOf(out[0], 2 * w[0]);
+            out[0][w[0]++] = id;
+        });
+        if (w[0] == 0) throw DatasetFormatException.of(file, "at least one test id", "an empty file");
+        return Arrays.copyOf(out[0], w[0]);
     }
 }

@@ -60,25 +60,65 @@ public final class VowelData {
         this.tokens = List.copyOf(tokens);
     }
 
+    /** Talkers per group in the complete file: 45 men, 48 women, 27 boys, 19 girls (Hillenbrand et al. 1995). */
+    public static final java.util.Map<Character, Integer> TALKERS = java.util.Map.of('m', 45, 'w', 48, 'b', 27, 'g', 19);
+
+    /**
+     * Reads the complete file and checks that it is complete: every talker group with its number of talkers
+     * ({@link #TALKERS}), every talker with all 12 vowels, each token once; a file cut short (or with lines
+     * removed) is refused with what is missing.
+     */
     public static VowelData load(Path file) {
-        List<String> lines = TextLines.read(file);
         List<Token> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i);
-            if (!DATA.matcher(s).matches()) continue;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        TextLines.forEach(file, (line, s) -> {
+            if (!DATA.matcher(s).matches()) return;
             String[] p = s.trim().split("\\s+");
-            if (p.length != 16) throw DatasetFormatException.atLine(file, i + 1, "16 columns", Integer.toString(p.length));
+            if (p.length != 16) throw DatasetFormatException.atLine(file, line, "16 columns", Integer.toString(p.length));
             String vowel = p[0].substring(3, 5);
-            if (!VOWELS.contains(vowel)) throw DatasetFormatException.atLine(file, i + 1, "a vowel in " + VOWELS, vowel);
+            if (!VOWELS.contains(vowel)) {
+                throw DatasetFormatException.atLine(file, line, "a vowel in " + VOWELS, org.forwardlearn.core.io.ReadBudget.preview(vowel));
+            }
+            if (!seen.add(p[0])) throw DatasetFormatException.atLine(file, line, "each token once", "a second " + p[0]);
             double[] v = new double[15];
             for (int j = 0; j < 15; j++) {
-                v[j] = TextLines.num(file, i + 1, p[j + 1]);
-                if (v[j] < 0) throw DatasetFormatException.atLine(file, i + 1, "values >= 0", p[j + 1]);
+                v[j] = TextLines.num(file, line, p[j + 1]);
+                if (v[j] < 0) throw DatasetFormatException.atLine(file, line, "values >= 0", p[j + 1]);
             }
             out.add(new Token(p[0], p[0].charAt(0), Integer.parseInt(p[0].substring(1, 3)), vowel, v));
-        }
+        });
         if (out.isEmpty()) throw DatasetFormatException.of(file, "data lines like 'm01ae 323 174 ...'", "none");
+        requireComplete(file, out);
         return new VowelData(out);
+    }
+
+    private static void requireComplete(Path file, List<Token> tokens) {
+        java.util.Map<String, java.util.Set<String>> byTalker = new java.util.TreeMap<>();
+        for (Token t : tokens) byTalker.computeIfAbsent(t.file().substring(0, 3), k -> new java.util.TreeSet<>()).add(t.vowel());
+        List<String> missing = new ArrayList<>();
+        java.util.Set<String> vowelsPresent = new java.util.TreeSet<>();
+        tokens.forEach(t -> vowelsPresent.add(t.vowel()));
+        List<String> noVowel = VOWELS.stream().filter(v -> !vowelsPresent.contains(v)).toList();
+        if (!noVowel.isEmpty()) missing.add("vowels " + noVowel);
+        for (char g : new char[] {'m', 'w', 'b', 'g'}) {
+            long talkers = byTalker.keySet().stream().filter(k -> k.charAt(0) == g).count();
+            if (talkers != TALKERS.get(g)) missing.add(TALKERS.get(g) + " talkers in group " + g + " (got " + talkers + ")");
+        }
+        int incomplete = 0;
+        String example = null;
+        for (java.util.Map.Entry<String, java.util.Set<String>> e : byTalker.entrySet()) {
+            if (e.getValue().size() != VOWELS.size()) {
+                incomplete++;
+                if (example == null) {
+                    example = e.getKey() + " lacks " + VOWELS.stream().filter(v -> !e.getValue().contains(v)).toList();
+                }
+            }
+        }
+        if (incomplete > 0) missing.add(incomplete + " talkers without all 12 vowels, e.g. " + example);
+        if (!missing.isEmpty()) {
+            throw DatasetFormatException.of(file, "the complete file (" + TALKERS.values().stream().mapToInt(Integer::intValue).sum()
+                    + " talkers x 12 vowels = 1668 tokens)", tokens.size() + " tokens; missing: " + String.join("; ", missing));
+        }
     }
 
     public List<Token> tokens() {

@@ -29,7 +29,11 @@ import org.forwardlearn.physical.StatefulSystem;
  * the position (epoch, next batch) which stands for the RNG state, the counters, the finished epochs' metrics,
  * and each device's state when it is a {@link StatefulSystem}). With {@code resume = true} and an existing
  * file, training continues from it, restoring the device states too (when the device supports it); against a
- * deterministic device the final weights are bit-identical to an uninterrupted run with the same seed.
+ * deterministic device the final weights are bit-identical to an uninterrupted run with the same seed. The
+ * checkpoint is core's CRC-checked container with every field validated on read; it carries the run's
+ * fingerprint (every {@link PffConfig} component except {@code checkpointEvery}, the data sizes and hash, each
+ * device's spec and simulated settings), and a resume whose fingerprint differs in anything (e.g. {@code lr},
+ * {@code epochs}, the device noise or drift) is refused with the file and each difference named.
  */
 public final class PffTrainer {
     private static final Logger LOG = LogManager.getLogger(PffTrainer.class);
@@ -57,16 +61,27 @@ public final class PffTrainer {
         PffNetwork net = new PffNetwork(config, x[0].length, classes, systems);
         Meter meter = new Meter();
         int batches = (nTrain + config.batchSize() - 1) / config.batchSize();
-        String fp = fingerprint(x[0].length, classes, systems.size(), nTrain) + " data=" + dataHash(x, y);
+        java.util.Map<String, String> fp = fingerprint(x[0].length, classes, systems, nTrain, dataHash(x, y));
         List<double[]> history = new ArrayList<>();
         int startEpoch = 0, startBatch = 0;
         double epochLoss = 0, priorSeconds = 0;
         if (checkpoint != null && resume && Files.exists(checkpoint)) {
             PffCheckpoint c = read(checkpoint);
-            if (!c.fingerprint().equals(fp)) {
-                throw new IllegalArgumentException("Expected a checkpoint of this run (" + fp + ") (got " + c.fingerprint() + ")");
+            List<String> diff = PffCheckpoint.differences(fp, c.fingerprint());
+            if (!diff.isEmpty()) {
+                throw new IllegalArgumentException("Expected checkpoint " + checkpoint + " to come from a run with this configuration, data "
+                        + "and devices (got " + diff.size() + " difference" + (diff.size() == 1 ? "" : "s") + ": " + String.join("; ", diff)
+                        + "); resume with the original settings or start without --resume");
             }
-            restore(net, c, systems);
+            if (c.epoch() > config.epochs() || c.nextBatch() >= Math.max(1, batches) || (c.epoch() == config.epochs() && c.nextBatch() != 0)) {
+                throw new IllegalArgumentException("Expected a position within " + config.epochs() + " epochs of " + batches
+                        + " batches in checkpoint " + checkpoint + " (got epoch " + c.epoch() + ", next batch " + c.nextBatch() + ")");
+            }
+            try {
+                restore(net, c, systems);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid checkpoint " + checkpoint + ": " + e.getMessage(), e);
+            }
             meter.set(c.counters()[0], c.counters()[1], c.counters()[2]);
             history.addAll(Arrays.asList(c.history()));
             startEpoch = c.epoch();
@@ -132,16 +147,41 @@ public final class PffTrainer {
         return Long.toHexString(h);
     }
 
-    private String fingerprint(int features, int classes, int blocks, int nTrain) {
-        return "pff-v1 seed=" + config.seed() + " features=" + features + " classes=" + classes + " blocks=" + blocks
-                + " hidden=" + config.hidden() + " skip=" + config.skip() + " batch=" + config.batchSize() + " train=" + nTrain;
+    /**
+     * What a checkpoint must match to be resumed: every {@link PffConfig} component except {@code checkpointEvery}
+     * (which only decides when to save), the data sizes and hash, and each device's spec and, for simulated
+     * devices, its settings (seed, noise, quantisation, drift, re-draw, max batch).
+     */
+    private java.util.Map<String, String> fingerprint(int features, int classes, List<? extends PhysicalSystem> systems, int nTrain,
+                                                      String data) {
+        java.util.Map<String, String> fp = new java.util.LinkedHashMap<>();
+        fp.put("format", "pff-v2");
+        for (java.lang.reflect.RecordComponent rc : PffConfig.class.getRecordComponents()) {
+            if (rc.getName().equals("checkpointEvery")) continue;
+            try {
+                fp.put(rc.getName(), String.valueOf(rc.getAccessor().invoke(config)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Expected readable PffConfig." + rc.getName() + " (got " + e + ")", e);
+            }
+        }
+        fp.put("features", Integer.toString(features));
+        fp.put("classes", Integer.toString(classes));
+        fp.put("train", Integer.toString(nTrain));
+        fp.put("data", data);
+        fp.put("blocks", Integer.toString(systems.size()));
+        for (int i = 0; i < systems.size(); i++) {
+            PhysicalSystem sys = systems.get(i);
+            fp.put("device." + i, sys.spec().toString());
+            if (sys instanceof org.forwardlearn.physical.sim.SimulatedSystem sim) fp.put("device." + i + ".settings", sim.settings().toString());
+        }
+        return fp;
     }
 
     private static PffCheckpoint read(Path p) {
         try { return PffCheckpoint.read(p); } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
-    private void save(Path path, String fp, PffNetwork net, List<? extends PhysicalSystem> systems, Meter meter, int epoch, int next,
+    private void save(Path path, java.util.Map<String, String> fp, PffNetwork net, List<? extends PhysicalSystem> systems, Meter meter, int epoch, int next,
                       double epochLoss, double elapsed, List<double[]> history, PffListener ls) {
         int b = net.blocks().size();
         double[][] params = new double[b][], adam = new double[b][], dev = new double[b][];
@@ -167,6 +207,9 @@ public final class PffTrainer {
 
     private static void restore(PffNetwork net, PffCheckpoint c, List<? extends PhysicalSystem> systems) {
         int b = net.blocks().size();
+        if (c.history().length != c.epoch()) {
+            throw new IllegalArgumentException("Expected " + c.epoch() + " history rows (got " + c.history().length + ")");
+        }
         if (c.params().length != b) throw new IllegalArgumentException("Expected " + b + " blocks in the checkpoint (got " + c.params().length + ")");
         for (int i = 0; i < b; i++) {
             PffBlock blk = net.blocks().get(i);
@@ -177,7 +220,20 @@ public final class PffTrainer {
             }
             System.arraycopy(c.params()[i], 0, ps.get(0).value().data, 0, nw);
             System.arraycopy(c.params()[i], nw, ps.get(1).value().data, 0, nb);
-            blk.optimizer().loadState(ps, c.adam()[i]);
+            double[] adamState = c.adam()[i];
+            if (adamState.length == 0 || adamState[0] < 0 || adamState[0] != Math.rint(adamState[0])) {
+                throw new IllegalArgumentException("Expected an Adam step count >= 0 for block " + i + " (got "
+                        + (adamState.length == 0 ? "none" : Double.toString(adamState[0])) + ")");
+            }
+            if (adamState.length == 1 + 2 * (nw + nb)) { // [t, m(W), v(W), m(b), v(b)]; a wrong length is refused by loadState
+                int[][] vRanges = {{1 + nw, 1 + 2 * nw}, {1 + 2 * nw + nb, adamState.length}};
+                for (int[] r : vRanges) {
+                    for (int k = r[0]; k < r[1]; k++) {
+                        if (adamState[k] < 0) throw new IllegalArgumentException("Expected Adam second moments >= 0 for block " + i + " (got " + adamState[k] + ")");
+                    }
+                }
+            }
+            blk.optimizer().loadState(ps, adamState);
             if (c.devices()[i].length > 0 && systems.get(i) instanceof StatefulSystem st) st.restoreState(c.devices()[i]);
         }
     }

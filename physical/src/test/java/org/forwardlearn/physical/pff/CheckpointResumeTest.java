@@ -49,7 +49,8 @@ class CheckpointResumeTest {
         new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(), null, ck, false);
         var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1))
                 .fit(d.x, d.y, 3, systems(), null, ck, true));
-        assertTrue(ex.getMessage().startsWith("Expected a checkpoint of this run"), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("Expected checkpoint " + ck) && ex.getMessage().contains("hidden='12' (checkpoint: '10')"),
+                ex.getMessage());
         // same sizes and settings, other data (another split or preprocessing): refused too
         double[][] other = new double[d.x.length][];
         for (int i = 0; i < other.length; i++) other[i] = d.x[(i + 1) % d.x.length].clone();
