@@ -191,3 +191,4 @@ def decode_state(p, what="STATE"):
     if n < 0 or n != r.remaining():
         raise ProtocolError(MALFORMED, "Expected %d state bytes in %s (got %d)" % (r.remaining(), what, n))
     return counter, bytes(p[r.pos:])
+ERROR_CODES = {v: k for k, v in ERROR_NAMES.items()}
