@@ -25,6 +25,7 @@ import threading
 from .server import DeviceServer, Fault, Spec, read_token
 
 __version__ = "0.1.0"
+logging.getLogger(__name__).addHandler(logging.NullHandler())  # a library logs; the application configures
 __all__ = ["DeviceServer", "Fault", "Spec", "serve", "start", "read_token"]
 
 

@@ -96,6 +96,8 @@ class JavaServers:
             self.proc.wait(10)
         except (OSError, subprocess.TimeoutExpired):
             self.proc.kill()
+        finally:
+            self.proc.stdout.close()
 
     def __enter__(self):
         return self

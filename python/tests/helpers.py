@@ -15,7 +15,7 @@ HEALING = [
     ("drop after measuring", "drop_after", 1, 1),
     ("answer past the timeout", "late:%s" % (2 * READ_TIMEOUT), 1, 1),
     ("malformed answer", "malformed", 1, 1),
-    ("transient ERROR", "error:TRANSIENT:warming up", 0, 0),
+    ("transient ERROR", "error:TRANSIENT:warming-up", 0, 0),
 ]
 
 

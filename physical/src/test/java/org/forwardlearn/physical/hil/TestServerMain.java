@@ -24,7 +24,9 @@ public final class TestServerMain {
         Map<String, String> kv = new HashMap<>();
         Map<Long, Fault> faults = new LinkedHashMap<>();
         for (String w : words) {
-            String k = w.substring(0, w.indexOf('=')), v = w.substring(w.indexOf('=') + 1);
+            int eq = w.indexOf('=');
+            if (eq < 1) throw new IllegalArgumentException("Expected KEY=VALUE (got '" + w + "')");
+            String k = w.substring(0, eq), v = w.substring(eq + 1);
             if (!k.equals("fault")) {
                 kv.put(k, v);
                 continue;
@@ -59,25 +61,33 @@ public final class TestServerMain {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] w = line.trim().split("\\s+");
-                switch (w[0]) {
-                    case "start" -> {
-                        DeviceServer s = start(Arrays.copyOfRange(w, 1, w.length));
-                        servers.put(s.port(), s);
-                        out.println("port " + s.port());
-                    }
-                    case "stats" -> {
-                        DeviceServer s = servers.get(Integer.parseInt(w[1]));
-                        out.println("stats " + s.port() + " " + s.measuredBatches() + " " + s.measuredRows() + " " + s.cacheHits() + " " + s.measureRequests());
-                    }
-                    case "stop" -> {
-                        servers.remove(Integer.parseInt(w[1])).close();
-                        out.println("stopped " + w[1]);
-                    }
-                    default -> out.println("error unknown command " + w[0]);
+                try {
+                    command(w, servers, out);
+                } catch (IOException | RuntimeException e) {
+                    out.println("error " + e.toString().replace('\n', ' '));
                 }
             }
         } finally {
             servers.values().forEach(DeviceServer::close);
+        }
+    }
+
+    private static void command(String[] w, Map<Integer, DeviceServer> servers, PrintStream out) throws IOException {
+        switch (w[0]) {
+            case "start" -> {
+                DeviceServer s = start(Arrays.copyOfRange(w, 1, w.length));
+                servers.put(s.port(), s);
+                out.println("port " + s.port());
+            }
+            case "stats" -> {
+                DeviceServer s = servers.get(Integer.parseInt(w[1]));
+                out.println("stats " + s.port() + " " + s.measuredBatches() + " " + s.measuredRows() + " " + s.cacheHits() + " " + s.measureRequests());
+            }
+            case "stop" -> {
+                servers.remove(Integer.parseInt(w[1])).close();
+                out.println("stopped " + w[1]);
+            }
+            default -> out.println("error unknown command " + w[0]);
         }
     }
 }
