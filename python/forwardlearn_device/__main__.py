@@ -24,8 +24,13 @@ def _adapter(args):
         raise SystemExit("forwardlearn_device: error: expected ADAPTER as module:Name (got %r)" % args.adapter)
     sys.path.insert(0, os.getcwd())
     obj = getattr(importlib.import_module(module), name)
+    for kv in args.option:
+        if "=" not in kv:
+            raise ValueError("Expected --option KEY=VALUE (got %r)" % kv)
     kwargs = dict(kv.split("=", 1) for kv in args.option)
-    return obj(**kwargs) if isinstance(obj, type) or callable(obj) and not hasattr(obj, "measure") else obj
+    if hasattr(obj, "measure") and not isinstance(obj, type):
+        return obj  # an adapter instance
+    return obj(**kwargs)  # a class, or a factory function
 
 
 def main(argv=None):
