@@ -131,6 +131,7 @@ final class ServerSession implements Runnable {
                 if (!measure(h, in, out)) return;
                 continue;
             }
+            if (h.type() == MessageType.STATE_RESTORE && !stateFits(h, in, out)) continue;
             byte[] payload = new byte[h.length()];
             in.readFully(payload);
             switch (h.type()) {
@@ -184,6 +185,24 @@ final class ServerSession implements Runnable {
         payload = java.util.Arrays.copyOf(payload, h.length());
         in.readFully(payload, Protocol.MEASURE_HEADER_BYTES, h.length() - Protocol.MEASURE_HEADER_BYTES);
         return measure(payload, out);
+    }
+
+    /**
+     * A STATE_RESTORE is refused from its header, before its blob is read, when the device has no restorable
+     * state (UNSUPPORTED_OPERATION) or the blob is far larger than the device's state (BAD_INPUT); the blob is
+     * then skipped and the connection stays open.
+     */
+    private boolean stateFits(Frame.Header h, DataInputStream in, OutputStream out) throws IOException {
+        long limit = device.stateRestoreLimit();
+        if (limit >= 0 && h.length() <= limit + 12) return true;
+        if (limit < 0) {
+            refuseRequest(out, ErrorCode.UNSUPPORTED_OPERATION, -1, "Expected a device with restorable state (got one without)");
+        } else {
+            refuseRequest(out, ErrorCode.BAD_INPUT, -1, "Expected a device state of at most " + limit + " bytes (got "
+                    + (h.length() - 12) + ")");
+        }
+        skip(in, h.length());
+        return false;
     }
 
     /** Reads and drops {@code n} bytes through a buffer of at most 64 KiB (never sized by the peer's claim alone). */

@@ -245,6 +245,19 @@ class HostileNetworkTest {
     }
 
     @Test
+    void aHugeStateRestoreIsRefusedFromItsHeader() throws Exception {
+        try (FakeDevice d = new FakeDevice(10, 3, 2, 4, 0); DeviceServer server = serve(d, DeviceServerConfig.builder());
+             Socket s = open(server)) {
+            hello(s, new byte[0], 0);
+            Frame.writeRaw(s.getOutputStream(), Protocol.MAGIC, 1, MessageType.STATE_RESTORE.code(), 60L << 20, new byte[0]);
+            Messages.Error e = readError(s); // answered from the header: the 60 MiB were never sent
+            assertEquals(ErrorCode.BAD_INPUT, e.code());
+            assertTrue(e.message().matches("Expected a device state of at most \\d+ bytes \\(got 62914548\\)"), e.message());
+            assertRefusalsLogged(1);
+        }
+    }
+
+    @Test
     void everyRefusalIsOneErrorFrameAndOneLogLineWithoutAStackTrace() throws Exception {
         try (FakeDevice d = new FakeDevice(7, 3, 2, 4, 0); DeviceServer server = serve(d, DeviceServerConfig.builder().token(TOKEN))) {
             int refusals = 0;
