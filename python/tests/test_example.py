@@ -61,3 +61,24 @@ class AcousticExampleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WithoutNumpyTest(unittest.TestCase):
+    def test_the_package_serves_without_numpy_and_gives_the_same_bits(self):
+        import json
+        import os
+        import subprocess
+        import sys
+        code = ("import sys, json; sys.modules['numpy'] = None\n"
+                "import forwardlearn_device as fd\n"
+                "from forwardlearn_device.client import Client\n"
+                "from forwardlearn_device.examples.acoustic import AcousticExample\n"
+                "x = [[((i * 7 + j * 3) % 11) / 10 for j in range(20)] for i in range(5)]\n"
+                "with fd.start(AcousticExample(seed=9)) as s, Client('127.0.0.1', s.port) as c:\n"
+                "    print(json.dumps([[v.hex() for v in r] for r in c.measure(x)]))\n")
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        r = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=here), capture_output=True, text=True, timeout=60)
+        self.assertEqual(0, r.returncode, r.stderr)
+        got = [[float.fromhex(v) for v in row] for row in json.loads(r.stdout)]
+        x = [[((i * 7 + j * 3) % 11) / 10 for j in range(20)] for i in range(5)]
+        self.assertEqual([list(map(float, row)) for row in AcousticExample(seed=9).measure(x)], got)
