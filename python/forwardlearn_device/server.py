@@ -342,6 +342,17 @@ class DeviceServer:
                 self._cache.popitem(last=False)
             return result
 
+    def state_restore_limit(self):
+        """The largest STATE_RESTORE blob worth reading (2 x the current state + 4 KiB), or -1 without restorable state."""
+        save, restore = getattr(self.adapter, "state", None), getattr(self.adapter, "restore_state", None)
+        if save is None or restore is None:
+            return -1
+        with self._device:
+            try:
+                return 2 * len(save()) + 4096
+            except NotImplementedError:
+                return -1
+
     def run_control(self, name, arg=None):
         """RESET / CALIBRATE / STATE_SAVE ("state") / STATE_RESTORE ("restore_state") on the adapter; returns the answer frame."""
         with self._device:

@@ -165,6 +165,8 @@ class Session:
                 if not self._measure(conn, length, deadline, what):
                     return
                 continue
+            if type_ == P.STATE_RESTORE and not self._state_fits(conn, length, deadline, what):
+                continue
             payload = conn.read(length, deadline, what)
             try:
                 if type_ == P.CALIBRATE:
@@ -185,6 +187,19 @@ class Session:
                 if e.code in P.CLOSING:
                     raise
                 self._refuse(conn, e.code, -1, e.message)
+
+    def _state_fits(self, conn, length, deadline, what):
+        """STATE_RESTORE refused from its header (blob skipped, connection kept) when the adapter has no restorable
+        state or the blob is larger than twice its current state + 4 KiB (the Java server's rule)."""
+        limit = self.server.state_restore_limit()
+        if limit >= 0 and length <= limit + 12:
+            return True
+        if limit < 0:
+            self._refuse(conn, P.UNSUPPORTED_OPERATION, -1, "Expected a device with restorable state (got one without)")
+        else:
+            self._refuse(conn, P.BAD_INPUT, -1, "Expected a device state of at most %d bytes (got %d)" % (limit, length - 12))
+        conn.skip(length, deadline, what)
+        return False
 
     def _measure(self, conn, length, deadline, what):
         srv = self.server
