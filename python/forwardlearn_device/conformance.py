@@ -21,7 +21,6 @@ from . import protocol as P
 
 CASES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "conformance", "cases.json")
 TYPES = {v: k for k, v in P.TYPE_NAMES.items()}
-ERRORS = P.ERROR_CODES
 DEFAULT_WAIT = 3.0
 
 
