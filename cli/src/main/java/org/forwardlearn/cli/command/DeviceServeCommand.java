@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a physical system over the device protocol (length-prefixed frames over TCP).",
-                "Bound to 127.0.0.1 unless --bind says otherwise; --token-file requires clients to present the same secret."},
+                "Bound to 127.0.0.1 unless --bind says otherwise (any other address needs --token-file: the protocol is plaintext);",
+                "--token-file requires clients to present the same secret. A trainer holding the device keeps it until it",
+                "disconnects; another client needs the token and an explicit takeover (physical/PROTOCOL.md)."},
         footer = {"", "Example: forwardlearn device serve --system optical --port 7001 --token-file lab.token "
                 + "--option slm-side=14 --option camera=128"})
 public final class DeviceServeCommand implements Callable<Integer> {
@@ -58,6 +60,14 @@ public final class DeviceServeCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "0", description = "Stop after this many seconds (0 = until interrupted).")
     double duration;
 
+    @Option(names = "--hello-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "Deadline for a client's whole handshake (default: ${DEFAULT-VALUE} s).")
+    double helloTimeout;
+
+    @Option(names = "--request-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "Deadline for one request after its first byte, plus 1 s per MiB (default: ${DEFAULT-VALUE} s).")
+    double requestTimeout;
+
     @Option(names = "--port-file", paramLabel = "FILE", description = "Write the bound port to FILE once listening (for scripts, with --port 0).")
     Path portFile;
 
@@ -74,18 +84,29 @@ public final class DeviceServeCommand implements Callable<Integer> {
         if (noise != null) o.put("noise", noise.toString());
         if (drift != null) o.put("drift", drift.toString());
         o.putIfAbsent("data-dir", root.dataDir().toString());
-        DeviceServerConfig.Builder b = DeviceServerConfig.builder().bind(bind).port(port);
+        if (!(helloTimeout > 0) || !(requestTimeout > 0)) {
+            throw CliException.usage("--hello-timeout/--request-timeout: expected seconds > 0 (got " + helloTimeout + ", " + requestTimeout + ")");
+        }
+        DeviceServerConfig.Builder b = DeviceServerConfig.builder().bind(bind).port(port)
+                .helloTimeout(java.time.Duration.ofMillis(Math.round(helloTimeout * 1000)))
+                .requestTimeout(java.time.Duration.ofMillis(Math.round(requestTimeout * 1000)));
         if (tokenFile != null) b.token(Tokens.read(tokenFile));
         DeviceServer server;
         try {
             server = DeviceServer.serve(system, o, b.build());
         } catch (java.net.BindException e) {
             throw new CliException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage()); // unknown system, or a non-loopback address without a token
         }
         Thread hook = new Thread(server::close, "forwardlearn-device-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (portFile != null) Atomic.write(portFile, Integer.toString(server.port()).getBytes(StandardCharsets.UTF_8));
+            if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
+                console.status("warning: listening beyond loopback on " + bind + "; the device protocol is plaintext (token and "
+                        + "measurements travel unencrypted): use a trusted network or an SSH tunnel");
+            }
             console.out().println("serving " + system + " on " + server.uri() + (tokenFile != null ? " (token required)" : "")
                     + "; stop with Ctrl-C");
             console.out().flush();

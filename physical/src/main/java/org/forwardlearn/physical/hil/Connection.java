@@ -26,10 +26,12 @@ final class Connection implements AutoCloseable {
     /**
      * Connects and performs the handshake.
      *
+     * @param takeover set the HELLO takeover flag: replace whichever client holds the device's session
+     *
      * @throws DeviceException on an ERROR answer to HELLO that is not {@link ErrorCode#retryable()}
      * @throws IOException     on transport failures, timeouts and malformed answers
      */
-    static Connection open(RemoteConfig cfg) throws IOException {
+    static Connection open(RemoteConfig cfg, boolean takeover) throws IOException {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(cfg.host(), cfg.port()), Math.toIntExact(cfg.connectTimeout().toMillis()));
@@ -38,7 +40,7 @@ final class Connection implements AutoCloseable {
             InputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
             OutputStream out = new BufferedOutputStream(s.getOutputStream());
             byte[] token = cfg.token() == null ? new byte[0] : cfg.token();
-            Frame.write(out, MessageType.HELLO, new Messages.Hello(Protocol.VERSION, cfg.clientId(), token).encode());
+            Frame.write(out, MessageType.HELLO, takeover ? Protocol.FLAG_TAKEOVER : 0, new Messages.Hello(Protocol.VERSION, cfg.clientId(), token).encode());
             Frame f = Frame.read(in, Protocol.MAX_PRE_AUTH_PAYLOAD);
             if (f.type() == MessageType.ERROR) {
                 Messages.Error e = Messages.Error.decode(f.payload());

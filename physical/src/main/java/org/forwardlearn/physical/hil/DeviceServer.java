@@ -17,9 +17,12 @@ import org.forwardlearn.physical.PhysicalSystem;
 
 /**
  * Exposes a {@link PhysicalSystem} over the device protocol (PROTOCOL.md). Listens on 127.0.0.1 by
- * default. Serves one client at a time: when a new client completes its HELLO, the previous
- * connection is closed ("last client wins", so a client that reconnects after a timeout is never
- * locked out by its own dead connection). Requests to the device are serialised.
+ * default; any other address requires a token (the protocol is plaintext: a warning is logged). Serves
+ * one client at a time: a client holding the session keeps it until it disconnects; another client's
+ * HELLO is refused (SESSION_BUSY) unless it carries the takeover flag (and, as every HELLO, the token),
+ * which is what a trainer reconnecting after a timeout sends. Every handshake and every request has a
+ * deadline; connections still in their handshake when the slots are full are evicted oldest first.
+ * Requests to the device are serialised.
  *
  * <pre>{@code
  * try (PhysicalSystem sys = ...; DeviceServer server = DeviceServer.start(sys, DeviceServerConfig.builder().port(7001).build())) {
@@ -43,11 +46,17 @@ public final class DeviceServer implements AutoCloseable {
     private PhysicalSystem owned;
 
     private DeviceServer(PhysicalSystem system, DeviceServerConfig config) throws IOException {
+        InetAddress bind = InetAddress.getByName(config.bindAddress());
+        if (!bind.isLoopbackAddress() && config.token() == null) {
+            throw new IllegalArgumentException("Expected a token (--token-file) to listen on the non-loopback address "
+                    + config.bindAddress() + " (got none): without one anyone who can reach the port drives the device");
+        }
         this.config = config;
         this.device = new ServedDevice(system, config.control(), config.cacheSize());
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 16);
+        listener.bind(new InetSocketAddress(bind, config.port()), 16);
+        if (!bind.isLoopbackAddress()) LOG.warn(exposureWarning(config.bindAddress()));
         int n = SERVERS.incrementAndGet();
         this.acceptor = new Thread(this::acceptLoop, "fl-device-server-" + n);
         acceptor.setDaemon(true);
@@ -84,6 +93,12 @@ public final class DeviceServer implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The warning logged when listening beyond loopback. */
+    static String exposureWarning(String address) {
+        return "Listening on " + address + ", beyond loopback: the device protocol is plaintext (the token and every"
+                + " measurement travel unencrypted); use it only on a trusted network or through an SSH tunnel";
     }
 
     /** The bound port (useful with port 0). */
@@ -141,7 +156,7 @@ public final class DeviceServer implements AutoCloseable {
                 if (!listener.isClosed()) LOG.warn("Accept failed", e);
                 continue;
             }
-            if (sessions.size() >= config.maxConnections()) {
+            if (sessions.size() >= config.maxConnections() && !evictOldestPending()) {
                 LOG.warn("Refusing {}: already {} connections", s.getRemoteSocketAddress(), sessions.size());
                 closeQuietly(s);
                 continue;
@@ -154,17 +169,42 @@ public final class DeviceServer implements AutoCloseable {
         }
     }
 
-    /** Called by a session whose HELLO was accepted: it becomes the one active client. */
-    void activate(ServerSession session) {
+    /**
+     * The slots are full: closes the connection that has waited longest in its handshake (a correct client
+     * sends its HELLO in milliseconds; one that dribbles it is the one to go). Returns false if every slot is
+     * held by an authenticated session.
+     */
+    private boolean evictOldestPending() {
+        ServerSession oldest = null;
+        for (ServerSession s : sessions.keySet()) {
+            if (!s.authenticated() && (oldest == null || s.acceptedNanos() < oldest.acceptedNanos())) oldest = s;
+        }
+        if (oldest == null) return false;
+        LOG.warn("Slots full: closing {}, still in its handshake after {} ms", oldest.peer(),
+                (System.nanoTime() - oldest.acceptedNanos()) / 1_000_000);
+        sessions.remove(oldest);
+        oldest.kill();
+        return true;
+    }
+
+    /**
+     * Called by a session whose HELLO (version, token) was accepted: it becomes the one active client, unless
+     * another live client holds the session and this HELLO did not ask for a takeover.
+     *
+     * @return null if activated, else the holder's description (the caller refuses with SESSION_BUSY)
+     */
+    String activate(ServerSession session, boolean takeover) {
         ServerSession previous;
         synchronized (this) {
             previous = active;
+            if (previous != null && previous != session && previous.alive() && !takeover) return previous.describe();
             active = session;
         }
         if (previous != null && previous != session) {
-            LOG.info("A new client took over; closing the previous connection");
+            LOG.info("Client {} took over the session (explicit takeover); closing {}", session.peer(), previous.describe());
             previous.kill();
         }
+        return null;
     }
 
     void sessionEnded(ServerSession session) {

@@ -8,8 +8,12 @@ import java.time.Duration;
  * @param bindAddress   address to listen on; 127.0.0.1 by default (loopback only)
  * @param port          TCP port; 0 picks a free one (see {@link DeviceServer#port()})
  * @param token         shared secret required in HELLO, or null for none
- * @param helloTimeout  how long a new connection may take to send its HELLO
- * @param idleTimeout   an authenticated connection silent this long is closed (zero: never)
+ * @param helloTimeout  deadline for the whole handshake: the complete HELLO frame must arrive within it
+ *                      after the connection is accepted (not a per-read timeout)
+ * @param idleTimeout   an authenticated connection silent this long between requests is closed (zero: never)
+ * @param requestTimeout deadline for one request frame once its first byte has arrived, plus
+ *                      {@code payload bytes / minBytesPerSecond}
+ * @param minBytesPerSecond the slowest upload a request may have (the deadline's bytes-per-second floor)
  * @param cacheSize     results kept per batch id for idempotent resends
  * @param maxPayload    largest frame payload accepted after HELLO (announced in SPEC)
  * @param maxConnections connections held at once (pending HELLOs included); more are closed at once
@@ -18,7 +22,7 @@ import java.time.Duration;
  *                      if it implements {@link DeviceControl}
  */
 public record DeviceServerConfig(String bindAddress, int port, byte[] token, Duration helloTimeout, Duration idleTimeout,
-        int cacheSize, int maxPayload, int maxConnections, FaultPlan faultPlan, DeviceControl control) {
+        Duration requestTimeout, long minBytesPerSecond, int cacheSize, int maxPayload, int maxConnections, FaultPlan faultPlan, DeviceControl control) {
 
     public DeviceServerConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("Expected a port in 0..65535 (got " + port + ")");
@@ -34,6 +38,10 @@ public record DeviceServerConfig(String bindAddress, int port, byte[] token, Dur
             throw new IllegalArgumentException("Expected a positive hello timeout and a non-negative idle timeout (got "
                     + helloTimeout + ", " + idleTimeout + ")");
         }
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || minBytesPerSecond < 1) {
+            throw new IllegalArgumentException("Expected a positive request timeout and bytes-per-second floor (got "
+                    + requestTimeout + ", " + minBytesPerSecond + ")");
+        }
         token = token == null ? null : token.clone();
         if (faultPlan == null) faultPlan = FaultPlan.none();
     }
@@ -41,7 +49,19 @@ public record DeviceServerConfig(String bindAddress, int port, byte[] token, Dur
     @Override
     public byte[] token() { return token == null ? null : token.clone(); }
 
-    /** A builder with the defaults: 127.0.0.1, free port, no token, 5 s hello, 10 min idle, 64 cached batches. */
+    /**
+     * The deadline of a request frame whose first byte arrived at {@code startNanos} and which announces
+     * {@code payloadBytes}: {@code requestTimeout + payloadBytes / minBytesPerSecond}.
+     */
+    long requestDeadline(long startNanos, long payloadBytes) {
+        double seconds = (double) payloadBytes / minBytesPerSecond;
+        return startNanos + requestTimeout.toNanos() + (long) (seconds * 1e9);
+    }
+
+    /**
+     * A builder with the defaults: 127.0.0.1, free port, no token, 5 s handshake deadline, 10 min idle,
+     * 5 s + 1 s per MiB request deadline, 64 cached batches, 4 connections.
+     */
     public static Builder builder() { return new Builder(); }
 
     /** Builder of {@link DeviceServerConfig}. */
@@ -49,7 +69,8 @@ public record DeviceServerConfig(String bindAddress, int port, byte[] token, Dur
         private String bind = "127.0.0.1";
         private int port;
         private byte[] token;
-        private Duration hello = Duration.ofSeconds(5), idle = Duration.ofMinutes(10);
+        private Duration hello = Duration.ofSeconds(5), idle = Duration.ofMinutes(10), request = Duration.ofSeconds(5);
+        private long minRate = 1 << 20;
         private int cacheSize = 64, maxPayload = Protocol.MAX_PAYLOAD, maxConnections = 4;
         private FaultPlan faultPlan = FaultPlan.none();
         private DeviceControl control;
@@ -59,6 +80,8 @@ public record DeviceServerConfig(String bindAddress, int port, byte[] token, Dur
         public Builder token(byte[] token) { this.token = token; return this; }
         public Builder helloTimeout(Duration d) { this.hello = d; return this; }
         public Builder idleTimeout(Duration d) { this.idle = d; return this; }
+        public Builder requestTimeout(Duration d) { this.request = d; return this; }
+        public Builder minBytesPerSecond(long rate) { this.minRate = rate; return this; }
         public Builder cacheSize(int n) { this.cacheSize = n; return this; }
         public Builder maxPayload(int n) { this.maxPayload = n; return this; }
         public Builder maxConnections(int n) { this.maxConnections = n; return this; }
@@ -66,7 +89,7 @@ public record DeviceServerConfig(String bindAddress, int port, byte[] token, Dur
         public Builder control(DeviceControl control) { this.control = control; return this; }
 
         public DeviceServerConfig build() {
-            return new DeviceServerConfig(bind, port, token, hello, idle, cacheSize, maxPayload, maxConnections, faultPlan, control);
+            return new DeviceServerConfig(bind, port, token, hello, idle, request, minRate, cacheSize, maxPayload, maxConnections, faultPlan, control);
         }
     }
 }

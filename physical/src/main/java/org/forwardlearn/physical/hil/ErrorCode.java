@@ -26,7 +26,11 @@ public enum ErrorCode {
     /** The device is temporarily unavailable (busy, warming up); nothing was measured; retry later. */
     TRANSIENT(10, true),
     /** An unexpected server error. */
-    INTERNAL(11, false);
+    INTERNAL(11, false),
+    /** A handshake or request did not arrive completely within its deadline; the connection is closed. */
+    DEADLINE_EXCEEDED(12, false),
+    /** Another client holds the device's session; HELLO without the takeover flag is refused; the connection is closed. */
+    SESSION_BUSY(13, false);
 
     private final int code;
     private final boolean retryable;

@@ -13,13 +13,29 @@ import java.nio.ByteBuffer;
  * length against a limit, BEFORE allocating the payload, so a peer claiming 2 GB costs 12 bytes.
  *
  * @param type    message type
+ * @param flags   the header's flags byte (HELLO bit 0: {@link Protocol#FLAG_TAKEOVER}; otherwise 0)
  * @param payload payload bytes (not copied)
  */
-public record Frame(MessageType type, byte[] payload) {
+public record Frame(MessageType type, int flags, byte[] payload) {
+
+    /** A frame with flags 0. */
+    public Frame(MessageType type, byte[] payload) { this(type, 0, payload); }
+
+    /**
+     * A checked 12-byte header.
+     *
+     * @param length the announced payload length (already checked against the limit)
+     */
+    public record Header(MessageType type, int flags, int length) {}
 
     /** Writes a version-{@value Protocol#VERSION} frame and flushes. */
     public static void write(OutputStream out, MessageType type, byte[] payload) throws IOException {
-        writeRaw(out, Protocol.MAGIC, Protocol.VERSION, type.code(), payload.length, payload);
+        write(out, type, 0, payload);
+    }
+
+    /** Writes a version-{@value Protocol#VERSION} frame with the given flags byte and flushes. */
+    public static void write(OutputStream out, MessageType type, int flags, byte[] payload) throws IOException {
+        writeRaw(out, Protocol.MAGIC, Protocol.VERSION, type.code(), flags, payload.length, payload);
     }
 
     /**
@@ -28,8 +44,14 @@ public record Frame(MessageType type, byte[] payload) {
      */
     public static void writeRaw(OutputStream out, int magic, int version, int type, long declaredLength, byte[] payload)
             throws IOException {
+        writeRaw(out, magic, version, type, 0, declaredLength, payload);
+    }
+
+    /** Like {@link #writeRaw(OutputStream, int, int, int, long, byte[])} with a flags byte. */
+    public static void writeRaw(OutputStream out, int magic, int version, int type, int flags, long declaredLength, byte[] payload)
+            throws IOException {
         ByteBuffer h = ByteBuffer.allocate(Protocol.HEADER_BYTES);
-        h.putInt(magic).putShort((short) version).put((byte) type).put((byte) 0).putInt((int) declaredLength);
+        h.putInt(magic).putShort((short) version).put((byte) type).put((byte) flags).putInt((int) declaredLength);
         out.write(h.array());
         out.write(payload);
         out.flush();
@@ -47,6 +69,19 @@ public record Frame(MessageType type, byte[] payload) {
         DataInputStream din = in instanceof DataInputStream d ? d : new DataInputStream(in);
         byte[] header = new byte[Protocol.HEADER_BYTES];
         din.readFully(header);
+        Header h = header(header, maxPayload);
+        byte[] payload = new byte[h.length()];
+        din.readFully(payload);
+        return new Frame(h.type(), h.flags(), payload);
+    }
+
+    /**
+     * Checks a 12-byte header: magic, version, announced length against {@code maxPayload}, then the type.
+     *
+     * @throws ProtocolException with {@link ErrorCode#MALFORMED}, {@link ErrorCode#UNSUPPORTED_VERSION}
+     *                           or {@link ErrorCode#FRAME_TOO_LARGE}
+     */
+    public static Header header(byte[] header, int maxPayload) throws ProtocolException {
         ByteBuffer h = ByteBuffer.wrap(header);
         int magic = h.getInt();
         if (magic != Protocol.MAGIC) {
@@ -59,7 +94,7 @@ public record Frame(MessageType type, byte[] payload) {
                     "Expected protocol version " + Protocol.VERSION + " (got " + version + ")");
         }
         int typeCode = Byte.toUnsignedInt(h.get());
-        h.get(); // flags: reserved, ignored in version 1
+        int flags = Byte.toUnsignedInt(h.get()); // reserved but for HELLO bit 0 (takeover)
         long length = Integer.toUnsignedLong(h.getInt());
         if (length > maxPayload) {
             throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
@@ -69,8 +104,6 @@ public record Frame(MessageType type, byte[] payload) {
         if (type == null) {
             throw new ProtocolException(ErrorCode.MALFORMED, "Expected a frame type in 1..11 (got " + typeCode + ")");
         }
-        byte[] payload = new byte[(int) length];
-        din.readFully(payload);
-        return new Frame(type, payload);
+        return new Header(type, flags, (int) length);
     }
 }

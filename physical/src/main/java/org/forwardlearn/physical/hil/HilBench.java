@@ -62,6 +62,17 @@ public final class HilBench {
         }
     }
 
+    /**
+     * Through whatever device server listens at {@code uri} (e.g. the Python one), with this package's client:
+     * the same client for every server compared.
+     */
+    public static Point remoteAt(String uri, String path, int batch, double seconds, boolean exact) {
+        RemoteConfig.Builder b = RemoteConfig.builder(uri).clientId("hil-bench");
+        try (RemotePhysicalSystem remote = RemotePhysicalSystem.connect(exact ? b.exact().build() : b.build())) {
+            return run(path, remote, batch, seconds, remote);
+        }
+    }
+
     /** A device with no physics: 64 inputs in [0, 1] echoed as outputs. */
     private static final class EchoDevice implements PhysicalSystem {
         private final SystemSpec spec = new SystemSpec("echo", "1", 64, 64, new InputDomain.Continuous(0, 1), 1024);

@@ -16,6 +16,10 @@ public final class Protocol {
     public static final int MAX_STRING_BYTES = 1024;
     /** Largest shared-secret token in bytes. */
     public static final int MAX_TOKEN_BYTES = 1024;
+    /** HELLO header flag, bit 0: replace the client currently holding the device's session (explicit takeover). */
+    public static final int FLAG_TAKEOVER = 1;
+    /** Bytes of a MEASURE payload before its values: batch id (8), dtype (1), rows (4), cols (4). */
+    public static final int MEASURE_HEADER_BYTES = 17;
     /** Element type of MEASURE/RESULT values: IEEE 754 binary32 (the default). */
     public static final int DTYPE_F32 = 1;
     /** Element type of MEASURE/RESULT values: IEEE 754 binary64 (exact, bit-reproducible runs). */

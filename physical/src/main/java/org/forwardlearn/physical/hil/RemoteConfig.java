@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param maxBackoff     cap of the backoff
  * @param dtype          {@link Protocol#DTYPE_F32} (default) or {@link Protocol#DTYPE_F64} (bit-exact)
  * @param clientId       free text sent in HELLO, shown in the server's log
+ * @param takeover       send the takeover flag in the first HELLO too (replace a trainer holding the session;
+ *                       reconnections always send it, since the holder may be this client's own dead connection)
  */
 public record RemoteConfig(String host, int port, byte[] token, Duration connectTimeout, Duration readTimeout, int maxRetries,
-        Duration initialBackoff, Duration maxBackoff, int dtype, String clientId) {
+        Duration initialBackoff, Duration maxBackoff, int dtype, String clientId, boolean takeover) {
 
     public RemoteConfig {
         if (port < 1 || port > 65535) throw new IllegalArgumentException("Expected a port in 1..65535 (got " + port + ")");
@@ -60,6 +62,7 @@ public record RemoteConfig(String host, int port, byte[] token, Duration connect
         private Duration backoff = Duration.ofMillis(50), maxBackoff = Duration.ofSeconds(2);
         private int dtype = Protocol.DTYPE_F32;
         private String clientId = "forwardlearn";
+        private boolean takeover;
 
         Builder(String uri) {
             URI u;
@@ -84,9 +87,11 @@ public record RemoteConfig(String host, int port, byte[] token, Duration connect
         public Builder exact() { this.dtype = Protocol.DTYPE_F64; return this; }
         public Builder dtype(int dtype) { this.dtype = dtype; return this; }
         public Builder clientId(String id) { this.clientId = id; return this; }
+        /** Take the device's session over from whichever client holds it (PROTOCOL.md, "Sessions"). */
+        public Builder takeover() { this.takeover = true; return this; }
 
         public RemoteConfig build() {
-            return new RemoteConfig(host, port, token, connect, read, retries, backoff, maxBackoff, dtype, clientId);
+            return new RemoteConfig(host, port, token, connect, read, retries, backoff, maxBackoff, dtype, clientId, takeover);
         }
     }
 }

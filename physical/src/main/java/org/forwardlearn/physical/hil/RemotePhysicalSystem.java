@@ -55,7 +55,7 @@ public final class RemotePhysicalSystem implements StatefulSystem {
         for (int attempt = 0; attempt <= cfg.maxRetries(); attempt++) {
             if (attempt > 0) Backoff.sleep(cfg, attempt);
             try {
-                return new RemotePhysicalSystem(cfg, Connection.open(cfg));
+                return new RemotePhysicalSystem(cfg, Connection.open(cfg, cfg.takeover()));
             } catch (ProtocolException e) {
                 if (e.code() == ErrorCode.UNSUPPORTED_VERSION) throw versionError(cfg, e);
                 last = e;
@@ -252,7 +252,7 @@ public final class RemotePhysicalSystem implements StatefulSystem {
     /** The open connection, reconnecting (and re-validating the device's identity) if needed. */
     private Connection connection() throws IOException {
         if (conn != null) return conn;
-        Connection c = Connection.open(cfg);
+        Connection c = Connection.open(cfg, true); // our own session: a dead connection of ours may still hold it
         reconnects++;
         try {
             checkSameDevice(c.spec());

@@ -97,6 +97,19 @@ final class ServedDevice {
         return new Messages.State(stateCounter(), requireControl().saveState());
     }
 
+    /**
+     * The largest STATE_RESTORE blob worth reading: twice the device's current state plus 4 KiB (a device's
+     * state does not grow by more between save and restore), or -1 if the device has no restorable state.
+     */
+    synchronized long stateRestoreLimit() {
+        if (control == null) return -1;
+        try {
+            return 2L * control.saveState().length + 4096;
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
     synchronized Messages.State restoreState(byte[] blob) {
         requireControl().restoreState(blob);
         cache.clear();

@@ -9,7 +9,11 @@
  *       ({@link org.forwardlearn.physical.hil.RemoteStats}).</li>
  *   <li>{@link org.forwardlearn.physical.hil.DeviceServer}: serves any {@code PhysicalSystem}
  *       (simulated, or a lab's own found by {@code ServiceLoader}) on 127.0.0.1 with an optional
- *       shared-secret token; {@link org.forwardlearn.physical.hil.FaultPlan} injects failures.</li>
+ *       shared-secret token (required beyond loopback), deadlines for the handshake and every request,
+ *       limits checked from the headers, one session at a time (explicit takeover);
+ *       {@link org.forwardlearn.physical.hil.FaultPlan} injects failures.</li>
+ *   <li>{@link org.forwardlearn.physical.hil.ExampleDevice}: the Python package's example device
+ *       ({@code python/forwardlearn_device}), bit-identical through {@link org.forwardlearn.physical.hil.SplitMix64}.</li>
  *   <li>{@link org.forwardlearn.physical.hil.DeviceControl}: optional device state (drift) save and
  *       restore, calibration and reset, so that a resumed run sees the same device.</li>
  *   <li>{@link org.forwardlearn.physical.hil.HilBench}: requests per second and overhead per query

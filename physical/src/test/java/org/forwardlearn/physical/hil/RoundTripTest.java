@@ -131,13 +131,13 @@ class RoundTripTest {
     }
 
     @Test
-    void lastClientWinsAndTheDisplacedClientReconnectsWithoutLosingMeasurements() throws IOException {
+    void anExplicitTakeoverDisplacesTheTrainerWhichReconnectsWithoutLosingMeasurements() throws IOException {
         try (FakeDevice device = new FakeDevice(9, 3, 2, 4, 0.01);
              DeviceServer server = DeviceServer.start(device, DeviceServerConfig.builder().build());
              RemotePhysicalSystem a = RemotePhysicalSystem.connect(client(server).build());
-             RemotePhysicalSystem b = RemotePhysicalSystem.connect(client(server).build())) {
+             RemotePhysicalSystem b = RemotePhysicalSystem.connect(client(server).takeover().build())) {
             b.measure(FakeDevice.inputs(1, 2, 3)); // b took over: a's connection was closed by the server
-            a.measure(FakeDevice.inputs(2, 2, 3));
+            a.measure(FakeDevice.inputs(2, 2, 3)); // a reconnects (reconnections carry the takeover flag)
             assertEquals(1, a.stats().reconnects());
             assertEquals(4, device.samples());
             assertEquals(a.samples() + b.samples(), server.measuredRows());

@@ -40,6 +40,18 @@ class ServeTest {
     }
 
     @Test
+    void theExampleDeviceIsServedByName() throws IOException {
+        try (DeviceServer server = DeviceServer.serve("example-acoustic", Map.of("seed", "1000"), DeviceServerConfig.builder().build());
+             RemotePhysicalSystem remote = RemotePhysicalSystem.connect(RemoteConfig.builder(server.uri()).exact().build());
+             ExampleDevice twin = new ExampleDevice(1000, 0.01)) {
+            assertEquals(twin.spec(), remote.spec());
+            double[][] x = new double[4][20];
+            for (int i = 0; i < 4; i++) for (int j = 0; j < 20; j++) x[i][j] = ((i * 7 + j * 3) % 11) / 10.0;
+            assertArrayEquals(twin.measure(x), remote.measure(x));
+        }
+    }
+
+    @Test
     void unknownSystemsAndBadTokenFilesAreRefusedClearly() throws IOException {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DeviceServer.serve("theremin", Map.of(), DeviceServerConfig.builder().build()));
