@@ -121,16 +121,23 @@ public final class GnnModel {
      * ({@code g.split().train()}) are wired to the class prototypes' virtual nodes as in training, and every layer
      * aggregates over the new graph ({@link SfPredictor}). On the training graph this gives the training run's predictions.
      */
-    public NodePredictions predict(GraphInput g) {
+    public NodePredictions predict(GraphInput g) { return predict(g.graph(), g.ids(), g.split().train()); }
+
+    /**
+     * As {@link #predict(GraphInput)} for a graph with raw features, the users' ids and the labelled training nodes to
+     * wire to the virtual nodes ({@code wired}; may be empty, e.g. a graph of new nodes only).
+     */
+    public NodePredictions predict(GraphData graph, List<String> ids, int[] wired) {
         String method = meta("method", "?");
         if (!meta("task", "node").equals("node") || !method.equals("sf")) {
             throw new IllegalArgumentException("Expected a node model trained with method sf for predict (got task "
                     + meta("task", "?") + ", method " + method + ")");
         }
-        GraphData x = g.normalised(featureNorm());
+        if (ids.size() != graph.numNodes()) throw new IllegalArgumentException("Expected " + graph.numNodes() + " ids (got " + ids.size() + ")");
+        GraphData x = graph.withNormalizedFeatures(featureNorm(), ids);
         double tau = Double.parseDouble(meta("tau", "1.0"));
         boolean bidirectional = Boolean.parseBoolean(meta("bidirectional", "true"));
-        double[] sum = SfPredictor.scores(convs, extras, x, g.split().train(), bidirectional, tau);
+        double[] sum = SfPredictor.scores(convs, extras, x, wired, bidirectional, tau);
         int c = extras.get(SfPredictor.VIRTUAL_FEATURES).numRows, n = x.numNodes();
         int[] pred = new int[n];
         for (int i = 0; i < n; i++) {
@@ -140,7 +147,7 @@ public final class GnnModel {
         }
         double[] scores = sum.clone();
         for (int i = 0; i < scores.length; i++) scores[i] /= convs.size();
-        return new NodePredictions(g.ids(), pred, scores, c);
+        return new NodePredictions(ids, pred, scores, c);
     }
 
     /** Link scores in (0, 1) of node pairs ({@code pairs[k] = {u, v}}, node indices of {@code g}) for an fl-* link model. */

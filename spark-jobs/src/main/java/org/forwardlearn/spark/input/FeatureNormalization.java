@@ -33,7 +33,14 @@ public final class FeatureNormalization {
         Dataset<Row> nodes = g.nodes().withColumn(GraphTables.FEATURES, udf.apply(col(GraphTables.ID), col(GraphTables.FEATURES)));
         // validate the rule on every row before any training (row-sum refuses signed rows): materialise once
         nodes = nodes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-        nodes.count();
+        try {
+            nodes.count();
+        } catch (Exception e) {   // Spark rethrows task failures as the checked SparkException
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof FeatureNorm.RefusedException r) throw new GraphSchemaException("nodes: " + r.getMessage());
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
         return new GraphTables(nodes, g.edges(), g.numFeatures(), g.numClasses());
     }
 
