@@ -59,6 +59,12 @@ class TableGraphReaderTest {
         assertEquals(4, d.graph().numStoredEdges(), "directed: as listed, loop dropped, duplicate merged");
         assertFalse(d.graph().isSymmetric());
         assertEquals("column 'split' of " + dir.resolve("nodes.csv"), t.splitSource());
+        var rep = t.report();
+        assertEquals(6, rep.get("nodes"));
+        assertEquals(1L, rep.get("self_loops_dropped"));
+        assertEquals(1L, rep.get("duplicates_merged"));
+        assertEquals(1, rep.get("unscored_val_test"));
+        assertEquals(2, rep.get("train"));
     }
 
     @Test
