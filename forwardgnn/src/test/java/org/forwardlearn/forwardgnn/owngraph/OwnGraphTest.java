@@ -78,6 +78,13 @@ class OwnGraphTest {
                 "user tables default to none");
     }
 
+    /** Embedding forwardgnn pulls neither Parquet nor Hadoop (they live in module datasets-parquet). */
+    @Test
+    void noParquetOrHadoopOnTheClassPath() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.parquet.io.InputFile"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.hadoop.conf.Configuration"));
+    }
+
     @Test
     void withDatasetAfterWithGraphIsAnError() {
         GnnConfig g = GnnConfig.defaults().withGraph(GraphInput.of(P.all()).graph());
