@@ -101,6 +101,14 @@ class OwnGraphCliTest {
                 "--features-norm", "standardize", "--conv", "sage", "--hidden", "16", "--epochs", "30", "--out", run.toString());
         Map<String, Object> res = JsonFiles.read(run.resolve("result.json"));
         assertEquals("standardize", res.get("features_norm"));
+        Path ff = tmp.resolve("ff");
+        ok("gnn", "train", "--nodes", all.resolve("nodes.csv").toString(), "--edges", all.resolve("edges.csv").toString(),
+                "--method", "ff-la", "--hidden", "16", "--epochs", "10", "--out", ff.toString());
+        assertEquals("id,label,split,predicted,correct", Files.readAllLines(ff.resolve("predictions.csv")).get(0), "no scores for ff-la");
+        CliRun noPredict = CliRun.of("gnn", "predict", "--model", ff.resolve("model.flck").toString(), "--nodes", all.resolve("nodes.csv").toString(),
+                "--edges", all.resolve("edges.csv").toString(), "--out", tmp.resolve("ffp").toString());
+        assertEquals(1, noPredict.code(), noPredict.toString());
+        assertTrue(noPredict.err().contains("Expected a node model trained with method sf for predict (got task node, method ff-la)"), noPredict.err());
         assertEquals("standardize", ((Map<?, ?>) ((Map<?, ?>) res.get("provenance")).get("config")).get("features_norm"));
         ok("gnn", "train", "--task", "link", "--nodes", all.resolve("nodes.csv").toString(), "--edges", all.resolve("edges.csv").toString(),
                 "--hidden", "16", "--epochs", "20", "--out", tmp.resolve("link").toString());

@@ -56,9 +56,11 @@ public final class GnnPredictCommand implements Callable<Integer> {
         input.check();
         if (!Files.isRegularFile(model)) throw new CliException("--model: expected a model file (got " + model + ", which does not exist)");
         RunOutput o = new RunOutput(out);
-        Files.createDirectories(out);
         GnnModel m = GnnModel.load(model);
-        String task = m.metadata().getOrDefault("task", "node");
+        String task = m.metadata().getOrDefault("task", "node"), method = m.metadata().getOrDefault("method", "?");
+        if (task.equals("node") && !method.equals("sf")) {   // before reading the tables or creating --out
+            throw new CliException(model + ": Expected a node model trained with method sf for predict (got task node, method " + method + ")");
+        }
         if (task.equals("link") && pairs == null) throw CliException.usage("--pairs: expected a pair file for a link model (got none)");
         if (task.equals("node") && pairs != null) throw CliException.usage("--pairs: expected none for a node model (got " + pairs + ")");
         TableGraph t = input.read(0);
@@ -82,6 +84,7 @@ public final class GnnPredictCommand implements Callable<Integer> {
             NodePredictions p = m.predict(raw, t.ids(), wired);
             Map<String, Object> acc = OwnGraphOutputs.accuracyBySplit(p, t.graph().labels(), split);
             result.put("accuracy", acc);
+            Files.createDirectories(out);   // only now: a failure before leaves nothing behind
             OwnGraphOutputs.predictions(p, t.graph().labels(), split).write(o.file(RunOutput.PREDICTIONS));
         } else {
             Map<String, Integer> index = t.index();
@@ -107,6 +110,7 @@ public final class GnnPredictCommand implements Callable<Integer> {
             }
             console.status(String.format("gnn predict: %s scores %d pairs on %s (%d nodes)", model, pr.length, input.nodes, t.graph().numNodes()));
             double[] s = m.scorePairs(g, pr);
+            Files.createDirectories(out);
             CsvFile csv = new CsvFile("src", "dst", "score");
             for (int k = 0; k < s.length; k++) csv.row(named.get(k)[0], named.get(k)[1], s[k]);
             csv.write(o.file("pair_scores.csv"));

@@ -52,7 +52,10 @@ final class GnnTableTrain {
             out.result(result);
             out.metrics(rec, metric);
             if (cfg.task().equals("node")) {
-                NodePredictions p = r.model().predict(g);   // = the training run's predictions (tested), with per-class scores
+                // sf: the saved model's predict (= the training run's predictions, tested) adds per-class scores; other
+                // methods: the training run's classes only
+                NodePredictions p = cfg.method().equals("sf") ? r.model().predict(g)
+                        : new NodePredictions(t.ids(), r.predictions(), new double[0], 0);
                 String[] split = new String[t.ids().size()];
                 for (int i = 0; i < split.length; i++) split[i] = t.splitName(i);
                 OwnGraphOutputs.predictions(p, t.graph().labels(), split).write(out.file(RunOutput.PREDICTIONS));
