@@ -108,10 +108,21 @@ class CommandsSmokeTest {
         assertEquals(1, bad.code(), bad.toString());
         assertEquals(1, bad.errLines(), bad.toString());
         Path ex = tmp.resolve("export");
-        ok("data", "export", "cora", "--format", "parquet", "--out", ex.toString(), "--data-dir", data().toString());
+        ok("data", "export", "cora", "--format", "csv", "--out", ex.toString(), "--data-dir", data().toString());
         assertTrue(Files.readString(ex.resolve("nodes.csv")).startsWith("id,label,split,f0"));
         assertTrue(Files.readString(ex.resolve("edges.csv")).startsWith("src,dst"));
-        assertTrue(Files.exists(ex.resolve("PARQUET.txt")));
+        ok("data", "export", "cora", "--format", "parquet", "--out", ex.toString(), "--data-dir", data().toString());
+        byte[] magic = java.util.Arrays.copyOf(Files.readAllBytes(ex.resolve("nodes.parquet")), 4);
+        assertEquals("PAR1", new String(magic, java.nio.charset.StandardCharsets.US_ASCII), "real Parquet");
+        var fromCsv = org.forwardlearn.datasets.table.TableGraphReader.readCsv(ex.resolve("nodes.csv"), ex.resolve("edges.csv"),
+                org.forwardlearn.datasets.table.TableOptions.defaults());
+        var fromParquet = org.forwardlearn.datasets.parquet.ParquetTables.read(ex.resolve("nodes.parquet"), ex.resolve("edges.parquet"),
+                org.forwardlearn.datasets.table.TableOptions.defaults());
+        assertEquals(2708, fromParquet.ids().size());
+        assertEquals(fromCsv.ids(), fromParquet.ids());
+        assertEquals(140, fromParquet.split().train().length, "Cora's public split in the split column");
+        assertEquals(fromCsv.graph().numStoredEdges(), fromParquet.graph().numStoredEdges());
+        assertEquals(10556, fromParquet.graph().numStoredEdges());
     }
 
     @Test

@@ -124,7 +124,7 @@ class MainErrorsTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"demo", "ff train", "data list", "data download", "data info",
-            "data export", "gnn train", "gnn table", "physical train", "physical compare", "device serve", "bench gnn", "bench physical"})
+            "data export", "gnn train", "gnn predict", "gnn table", "physical train", "physical compare", "device serve", "bench gnn", "bench physical"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun r = CliRun.of(args);

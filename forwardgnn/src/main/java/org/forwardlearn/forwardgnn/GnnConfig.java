@@ -75,7 +75,17 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
     }
 
     public GnnConfig withTask(String v) { return new GnnConfig(v, dataset, graph, v.equals("link") && method.equals("sf") ? "fl-ce" : method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withDataset(String v) { return new GnnConfig(task, v, null, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
+    /**
+     * A named dataset instead of the default one. After {@link #withGraph} this is an error (it would silently drop the
+     * in-memory graph): start from {@link #defaults()} again.
+     */
+    public GnnConfig withDataset(String v) {
+        if (graph != null) {
+            throw new IllegalStateException("Expected withDataset or withGraph, not both (got withDataset('" + v + "') after withGraph('"
+                    + graph.id() + "'))");
+        }
+        return new GnnConfig(task, v, null, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir);
+    }
     public GnnConfig withGraph(GraphData v) { return new GnnConfig(task, v.id(), v, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
     public GnnConfig withMethod(String v) { return new GnnConfig(task, dataset, graph, v, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
     public GnnConfig withConv(String v) { return new GnnConfig(task, dataset, graph, method, v, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }

@@ -16,6 +16,7 @@ import org.forwardlearn.core.train.Schedule;
 import org.forwardlearn.core.train.TrainerConfig;
 import org.forwardlearn.core.train.TrainingResult;
 import org.forwardlearn.datasets.Datasets;
+import org.forwardlearn.datasets.table.FeatureNorm;
 import org.forwardlearn.datasets.graph.NodeSplit;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.graph.Split;
@@ -31,16 +32,40 @@ import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 public final class GnnExperiment {
     private static final Logger LOG = LogManager.getLogger(GnnExperiment.class);
     private final GnnConfig config;
+    /** A user's graph with its explicit split, ids and feature rule, or null (a named dataset or {@code withGraph}). */
+    private final GraphInput input;
+    /** The feature rule as fitted by {@link #loadGraph()}. */
+    private FeatureNorm.Fitted fitted;
 
-    public GnnExperiment(GnnConfig config) { this.config = config; }
+    public GnnExperiment(GnnConfig config) { this(config, null); }
+
+    /**
+     * An experiment on a user's graph: its split (not a ForwardGNN split index) and its feature rule
+     * ({@link GraphInput#norm()}, fitted on its training nodes) are used and recorded in provenance and in the model.
+     */
+    public GnnExperiment(GnnConfig config, GraphInput input) {
+        this.config = input == null ? config : config.withGraph(input.graph());
+        this.input = input;
+    }
+
+    /** The feature normalisation rule: the user graph's, else row-sum (ForwardGNN's protocol for the catalogue datasets). */
+    public FeatureNorm featureNorm() { return input != null ? input.norm() : FeatureNorm.ROW_SUM; }
 
     public GnnConfig config() { return config; }
 
     /** The loaded dataset's public split (Planetoid), if it has one; set by {@link #loadGraph()}. */
     private Split publicSplit;
 
-    /** Loads the configured graph with features row-normalised to sum 1. */
+    /**
+     * Loads the configured graph with its features normalised: a user graph ({@link GraphInput}) by its rule fitted on its
+     * training nodes; a named dataset or a {@code withGraph} graph row-normalised to sum 1 (ForwardGNN's protocol).
+     */
     public GraphData loadGraph() {
+        if (input != null) {
+            fitted = input.fitNorm();
+            return input.normalised(fitted);
+        }
+        fitted = FeatureNorm.ROW_SUM.fit(null, null);
         if (config.graph() != null) return config.graph().withRowSumNormalizedFeatures();
         Path dir = config.dataDir() != null ? config.dataDir() : Datasets.defaultDataDir();
         org.forwardlearn.datasets.graph.Graph raw = Datasets.loadGraph(config.dataset(), dir);
@@ -50,6 +75,7 @@ public final class GnnExperiment {
 
     /** The split to train on: ForwardGNN's seeded split {@code config.split()}, or the dataset's public split for -1. */
     private Split split(GraphData g) {
+        if (input != null) return input.split();
         if (config.split() < 0 && publicSplit != null) return publicSplit;
         return split(config, g);
     }
@@ -86,7 +112,7 @@ public final class GnnExperiment {
         GraphData g = loadGraph();
         LOG.info("Running {} {} x{} on {} ({} nodes, {} edges)", config.method(), config.conv(), config.layers(), g.id(),
                 g.numNodes(), g.topology().numEdges());
-        if (config.task().equals("link")) return new LinkExperiment(config, this).run(g, listener);
+        if (config.task().equals("link")) return withNormExtras(new LinkExperiment(config, this).run(g, listener));
         Split split = split(g);
         Random rng = new Random(config.seed() * 31 + config.split());
         NodeMethods.Built built = NodeMethods.build(config, g, split, rng);
@@ -94,20 +120,47 @@ public final class GnnExperiment {
         long t0 = System.nanoTime();
         TrainingResult tr = new LayerwiseTrainer(trainerConfig().withSchedule(built.schedule())).fit(built.problem(), listener, 0, prov);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        GnnModel model = new GnnModel(built.convs(), built.extras(), metadata());
+        Map<String, org.ejml.data.DMatrixRMaj> extras = new java.util.LinkedHashMap<>(built.extras());
+        extras.putAll(normExtras());
+        GnnModel model = new GnnModel(built.convs(), extras, metadata());
         return new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
                 built.layerMetrics(), seconds, tr, built.predictions(), model, tr.provenance());
     }
 
     public RunProvenance provenance() {
         return RunProvenance.start(config.task().equals("node") ? "gnn-node-classification" : "gnn-link-prediction",
-                config.toMap(), config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
+                recordedConfig(), config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
+    }
+
+    /** The configuration as recorded: {@link GnnConfig#toMap()} plus the feature rule and, for a user graph, the split's source. */
+    private Map<String, String> recordedConfig() {
+        Map<String, String> m = new java.util.LinkedHashMap<>(config.toMap());
+        m.put(GnnModel.FEATURES_NORM, featureNorm().id());
+        if (input != null) m.put("split_source", input.splitSource());
+        return m;
     }
 
     public Map<String, String> metadata() {
-        Map<String, String> m = new HashMap<>(config.toMap());
+        Map<String, String> m = new HashMap<>(recordedConfig());
         m.put("module", "forwardgnn");
         return m;
+    }
+
+    /** A fitted standardize rule's statistics for the model (so that predict normalises new nodes the same way). */
+    private Map<String, org.ejml.data.DMatrixRMaj> normExtras() {
+        if (fitted == null || fitted.rule() != FeatureNorm.STANDARDIZE) return Map.of();
+        return Map.of(GnnModel.NORM_MEAN, org.ejml.data.DMatrixRMaj.wrap(1, fitted.mean().length, fitted.mean().clone()),
+                GnnModel.NORM_SCALE, org.ejml.data.DMatrixRMaj.wrap(1, fitted.scale().length, fitted.scale().clone()));
+    }
+
+    private GnnResult withNormExtras(GnnResult r) {
+        Map<String, org.ejml.data.DMatrixRMaj> ex = normExtras();
+        if (ex.isEmpty()) return r;
+        Map<String, org.ejml.data.DMatrixRMaj> all = new java.util.LinkedHashMap<>(r.model().extras());
+        all.putAll(ex);
+        GnnModel m = new GnnModel(r.model().convs(), all, r.model().metadata());
+        return new GnnResult(r.config(), r.testAccuracy(), r.valAccuracy(), r.testAuc(), r.valAuc(), r.testAp(), r.layerMetrics(),
+                r.trainSeconds(), r.training(), r.predictions(), m, r.provenance());
     }
 
     static List<GraphConv> copies(List<GraphConv> convs) {

@@ -16,6 +16,7 @@ import org.forwardlearn.forwardgnn.GnnConfig;
 import org.forwardlearn.forwardgnn.GnnExperiment;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
+import org.forwardlearn.spark.input.FeatureNormalization;
 import org.forwardlearn.spark.input.GraphValidator;
 import org.forwardlearn.spark.input.GraphConversion;
 import org.forwardlearn.spark.input.GraphTables;
@@ -44,8 +45,10 @@ class EquivalenceTest {
         SparkSession spark = SharedSpark.get();
         Graph g = SharedSpark.cora();
         NodeSplit split = GnnExperimentSplit.of(g, SEED);
-        // The node table carries GnnExperiment's own input (features row-normalised to sum 1, then L2 per row by both).
-        GraphTables tables = GraphValidator.validate(nodes(spark, exp.loadGraph(), split), GraphConversion.edges(spark, g, 4));
+        // The node table carries the raw features; the Spark job row-sum-normalises them with datasets' FeatureNorm, the
+        // implementation GnnExperiment uses for the catalogue datasets (then L2 per row by both).
+        GraphTables tables = FeatureNormalization.apply(GraphValidator.validate(nodes(spark, GraphData.from(g), split),
+                GraphConversion.edges(spark, g, 4)), org.forwardlearn.datasets.table.FeatureNorm.ROW_SUM);
         SfConfig one = SfConfig.defaults().withHidden(32).withPartitions(1).withTrainer(exp.trainerConfig());
         SfRun r1 = DistributedSfTrainer.fit(spark, tables, one, null, "cora", null);
         assertEquals(local.testAccuracy(), r1.testAccuracy(), 0.0, "test accuracy, 1 partition vs GnnExperiment");

@@ -9,6 +9,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.forwardlearn.datasets.table.FeatureNorm;
+import org.forwardlearn.datasets.table.TableRules;
+import org.forwardlearn.spark.input.FeatureNormalization;
 import org.forwardlearn.spark.input.GraphConversion;
 import org.forwardlearn.spark.input.GraphSchemaException;
 import org.forwardlearn.spark.input.GraphTables;
@@ -44,11 +47,43 @@ class GraphValidatorTest {
         Dataset<Row> strIds = s.createDataFrame(List.of(RowFactory.create("a", "b")),
                 new StructType().add("src", DataTypes.StringType).add("dst", DataTypes.StringType));
         assertEquals("Expected edges.src of an integer type (got string)", error(nodes(n(0, 0, "train")), strIds));
-        assertEquals("Expected unique node ids (got id 1 2 times)",
+        assertEquals("nodes: Expected unique node ids (got id '1' again, first at another row (2 rows with it))",
                 error(nodes(n(0, 0, "train"), n(1, 1, "val"), n(1, 1, "test")), edges(0, 1)));
-        assertEquals("Expected every edge endpoint among the node ids (got edge 0 -> 9, whose dst is not a node)",
+        assertEquals("edges (edge 0 -> 9): Expected edge dst among the node ids of nodes (got '9')",
                 error(nodes(n(0, 0, "train"), n(1, 1, "val")), edges(0, 1, 0, 9)));
-        assertEquals("Expected split values in " + GraphValidator.SPLITS + " (got 'training')",
+        assertEquals("nodes: Expected split value in [train, val, test, other] (got 'training')",
                 error(nodes(n(0, 0, "training"), n(1, 1, "val")), edges(0, 1)));
+    }
+
+    /** The same rules (datasets' TableRules) as the local reader: the message after the prefix is the datasets one. */
+    @Test
+    void rulesAreTheDatasetsRules() {
+        assertEquals("nodes (1 rows): " + TableRules.unlabelledTraining("5"),
+                error(nodes(n(0, 0, "train"), n(5, -1, "train"), n(2, 1, "val")), edges(0, 2)));
+        assertEquals("nodes: " + TableRules.tooFewClasses(0), error(nodes(n(0, 0, "train"), n(1, 0, "val")), edges(0, 1)));
+        assertEquals("nodes: " + TableRules.badLabel("-3"), error(nodes(n(0, 0, "train"), n(1, -3, "val"), n(2, 1, "val")), edges(0, 1)));
+        assertEquals(TableRules.missingColumn("edges", "dst", java.util.List.of("src")).toString(),
+                error(nodes(n(0, 0, "train")), edges(0, 0).drop("dst")));
+    }
+
+    /** The Spark job's feature normalisation is datasets' FeatureNorm: equal to the local rule on every row. */
+    @Test
+    void featureNormalizationEqualsTheLocalRule() {
+        Row[] rows = {RowFactory.create(0L, 0, "train", new double[] {1, 3}), RowFactory.create(1L, 1, "train", new double[] {2, 2}),
+                RowFactory.create(2L, 1, "test", new double[] {4, -1})};
+        GraphTables t = GraphValidator.validate(nodes(rows), edges(0, 1));
+        org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(new double[][] {{1, 3}, {2, 2}, {4, -1}});
+        for (FeatureNorm rule : new FeatureNorm[] {FeatureNorm.STANDARDIZE, FeatureNorm.ROW_L2, FeatureNorm.ROW_SUM}) {
+            org.ejml.data.DMatrixRMaj want = rule.fit(x, new int[] {0, 1}).apply(x, null);
+            List<Row> got = FeatureNormalization.apply(t, rule).nodes().orderBy("id").select("features").collectAsList();
+            for (int i = 0; i < 3; i++) {
+                List<Double> g = got.get(i).getList(0);
+                for (int j = 0; j < 2; j++) assertEquals(want.get(i, j), g.get(j), 1e-15, rule + " row " + i);
+            }
+        }
+        Row[] signed = {RowFactory.create(0L, 0, "train", new double[] {1, 3}), RowFactory.create(7L, 1, "val", new double[] {1, -3})};
+        GraphTables s = GraphValidator.validate(nodes(signed), edges(0, 7));
+        String m = assertThrows(GraphSchemaException.class, () -> FeatureNormalization.apply(s, FeatureNorm.ROW_SUM)).getMessage();
+        assertTrue(m.startsWith("nodes: Expected feature rows with a positive sum for features-norm row-sum (got sum -2.0 on node '7')"), m);
     }
 }

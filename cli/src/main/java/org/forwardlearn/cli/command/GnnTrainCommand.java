@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
                 "Writes model.flck, result.json, predictions.csv, metrics.csv and report.html to --out."},
         footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp.",
                 "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat.",
-                "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf"})
+                "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf",
+                "Own tables: forwardlearn gnn train --nodes nodes.csv --edges edges.csv [--format csv|parquet] [--directed] [--features-norm none] --out runs/own"})
 public final class GnnTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions run;
     @Mixin GnnOptions gnn;
+    @Mixin GnnInputOptions input;
 
     @Option(names = "--dataset", defaultValue = "citationfull-cora_ml", description = "Graph dataset (default: ${DEFAULT-VALUE}).")
     String dataset;
@@ -54,6 +56,13 @@ public final class GnnTrainCommand implements Callable<Integer> {
         GnnRunner.checkSplit("--split", gnn.task, split, null);
         GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
+        if (input.given()) {   // a user's own tables (GnnTableTrain)
+            var pr = spec.commandLine().getParseResult();
+            for (String o : new String[] {"--dataset", "--split"}) {
+                if (pr.hasMatchedOption(o)) throw org.forwardlearn.cli.CliException.usage(o + ": expected none with --nodes/--edges (the node table's split column, or a random split seeded by --seed, is used)");
+            }
+            return GnnTableTrain.run(console, cfg, input, new RunOutput(run.out));
+        }
         RunOutput out = new RunOutput(run.out);
         GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", split);
         cfg = cfg.withDataset(dataset);

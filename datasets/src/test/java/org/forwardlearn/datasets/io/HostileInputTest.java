@@ -4,6 +4,8 @@ import org.forwardlearn.core.io.ReadBudget;
 import org.forwardlearn.datasets.DatasetFormatException;
 import org.forwardlearn.datasets.TestData;
 import org.forwardlearn.datasets.graph.Graph;
+import org.forwardlearn.datasets.table.TableGraphReader;
+import org.forwardlearn.datasets.table.TableOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -283,15 +285,36 @@ class HostileInputTest {
     }
 
     @Test
-    void graphCsvWithAMillionFeatureHeaderAndManyLinesIsRefusedBeforeAllocating() throws Exception {
-        Path g = Files.createDirectories(dir.resolve("g"));
-        StringBuilder h = new StringBuilder("id,label,split");
-        for (int j = 0; j < 1_000_000; j++) h.append(",f");
-        h.append('\n');
-        for (int i = 0; i < 20_000; i++) h.append("x\n");
-        Path nodes = Files.writeString(g.resolve(GraphCsv.NODES), h);
-        Files.writeString(g.resolve(GraphCsv.EDGES), "src,dst\n");
-        refused(nodes, "Expected a feature matrix (8 bytes a value) of nodes x features", () -> GraphCsv.read(g, "g"));
+    void nodeTableOfMillionsOfTinyGzipRowsIsRefusedBeforeItsRowsExhaustTheHeap() throws Exception {
+        Path nodes = dir.resolve("nodes.csv.gz");
+        try (OutputStream z = new GZIPOutputStream(Files.newOutputStream(nodes), 1 << 16)) {
+            z.write("id,label,split,f0\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] row = "1,0,train,0.5\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] chunk = new byte[row.length * 65536];
+            for (int i = 0; i < 65536; i++) System.arraycopy(row, 0, chunk, i * row.length, row.length);
+            for (int i = 0; i < 150; i++) z.write(chunk); // ~10 million rows, ~2 GB of row objects if held
+        }
+        Path edges = write("edges.csv", "src,dst\n".getBytes(StandardCharsets.US_ASCII));
+        refused(nodes, "rows held in memory within", () -> TableGraphReader.readCsv(nodes, edges, TableOptions.defaults()));
+    }
+
+    @Test
+    void nodeTableWithOne700MillionCharacterLineIsRefusedWithoutBuildingIt() throws Exception {
+        Path nodes = gzipFill("nodes.csv.gz", "id,label,split,f0\n".getBytes(StandardCharsets.US_ASCII), (byte) '1', 700_000_000L);
+        Path edges = write("edges.csv", "src,dst\n".getBytes(StandardCharsets.US_ASCII));
+        refused(nodes, "lines of at most", () -> TableGraphReader.readCsv(nodes, edges, TableOptions.defaults()));
+    }
+
+    @Test
+    void edgeTableOverTheCapOrADirectoryIsRefusedBeforeReading() throws Exception {
+        Path nodes = write("nodes.csv", "id,label,split,f0\n1,0,train,0.5\n".getBytes(StandardCharsets.US_ASCII));
+        Path edges = dir.resolve("edges.csv");
+        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(edges.toFile(), "rw")) {
+            r.setLength(3L << 30); // sparse 3 GB
+        }
+        refused(edges, ReadBudget.MAX_BYTES_PROPERTY, () -> TableGraphReader.readCsv(nodes, edges, TableOptions.defaults()));
+        Path d = Files.createDirectories(dir.resolve("edges-dir.csv"));
+        refused(d, "Expected", () -> TableGraphReader.readCsv(nodes, d, TableOptions.defaults()));
     }
 
     // ---- cause 2: pickles that blow up ------------------------------------------------------------------

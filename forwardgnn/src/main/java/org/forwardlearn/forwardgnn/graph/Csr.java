@@ -121,12 +121,18 @@ public final class Csr {
 
     /** A copy whose rows sum to one (rows summing to zero are left as they are). */
     public Csr rowSumNormalized() {
+        return normalizedRows(org.forwardlearn.datasets.table.FeatureNorm.ROW_SUM.fit(null, null), null);
+    }
+
+    /**
+     * Each row's stored entries normalised by a row-wise datasets {@code FeatureNorm} rule (the one implementation of
+     * each rule); {@code rowNames} (may be null: row numbers) name rows in errors.
+     */
+    public Csr normalizedRows(org.forwardlearn.datasets.table.FeatureNorm.Fitted rule, java.util.List<String> rowNames) {
+        if (!rule.rule().rowWise()) throw new IllegalArgumentException("Expected a row-wise rule (got " + rule.rule().id() + ")");
         double[] cv = vals.clone();
         for (int i = 0; i < rows; i++) {
-            double s = 0;
-            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) s += cv[k];
-            if (s == 0) continue;
-            for (int k = rowPtr[i]; k < rowPtr[i + 1]; k++) cv[k] /= s;
+            rule.applyRow(cv, rowPtr[i], rowPtr[i + 1], rowNames == null ? Integer.toString(i) : rowNames.get(i));
         }
         return new Csr(rows, cols, rowPtr, colIdx, cv);
     }

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.forwardlearn.datasets.graph.Graph;
 import org.forwardlearn.datasets.graph.NodeFeatures;
+import org.forwardlearn.datasets.table.FeatureNorm;
 
 /**
  * A labelled graph as this module's layers read it: topology, node features (dense or sparse) and
@@ -70,13 +71,26 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
         return NodeMatrix.sparse(Csr.fromTriplets(x.numRows, x.numCols, r, c, v));
     }
 
-    /** The same graph with features scaled so that each row sums to one (PyG's NormalizeFeatures). */
+    /** The same graph with features scaled so that each row sums to one (PyG's NormalizeFeatures; see {@link FeatureNorm}). */
     public GraphData withRowSumNormalizedFeatures() {
-        NodeMatrix f = features.isSparse()
-                ? NodeMatrix.sparse(((SparseNodes) features).csr().rowSumNormalized())
-                : NodeMatrix.sparse(Csr.fromDense(features.toDense()).rowSumNormalized());
-        if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
-        // (a dense matrix stays dense here; toNodeMatrix already stored sparse bag-of-words sparse)
+        return withNormalizedFeatures(FeatureNorm.ROW_SUM.fit(null, null), null);
+    }
+
+    /**
+     * The same graph with features normalised by a fitted datasets {@link FeatureNorm} rule (the one implementation of
+     * each rule). Row-wise rules keep the storage kind; standardize makes the features dense. {@code rowNames} (may be
+     * null) name rows in errors, e.g. row-sum's refusal of a signed row.
+     */
+    public GraphData withNormalizedFeatures(FeatureNorm.Fitted rule, java.util.List<String> rowNames) {
+        if (rule.rule() == FeatureNorm.NONE) return this;
+        NodeMatrix f;
+        if (rule.rule().rowWise()) {
+            Csr c = features.isSparse() ? ((SparseNodes) features).csr() : Csr.fromDense(features.toDense());
+            f = NodeMatrix.sparse(c.normalizedRows(rule, rowNames));
+            if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
+        } else {
+            f = NodeMatrix.dense(rule.apply(features.toDense(), rowNames));
+        }
         return new GraphData(id, topology, f, labels, numClasses);
     }
 }

@@ -68,7 +68,7 @@ public final class NodeMethods {
                 Random fixed = fixedStream(rng);
                 List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
                 SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
-                return node(sf, Map.of());
+                return node(sf, sf.extras());
             }
             case "ff-la":
             case "symba-la": {

@@ -43,6 +43,9 @@ public abstract class NodeProblem implements LayerwiseProblem {
     /** Class scores (numReal x numClasses, row-major) that layer l with output h adds to the prediction. */
     protected abstract double[] layerScores(int layer, DMatrixRMaj h);
 
+    /** Called once per finished layer with its final output h on the whole (augmented) graph; default: nothing. */
+    protected void onLayerOutput(int layer, DMatrixRMaj h) { }
+
     /** The next layer's input before normalisation (default: this layer's output). */
     protected NodeMatrix nextInput(int layer, DMatrixRMaj h) { return NodeMatrix.dense(h); }
 
@@ -62,6 +65,7 @@ public abstract class NodeProblem implements LayerwiseProblem {
     public void layerFinished(int layer) {
         DMatrixRMaj h = convs.get(layer).forward(inputs[layer]);
         double[] s = layerScores(layer, h);
+        onLayerOutput(layer, h);
         for (int i = 0; i < accumulated.length; i++) accumulated[i] += s[i];
         layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
         if (layer + 1 < convs.size()) {

@@ -20,6 +20,8 @@ public final class SingleForward extends NodeProblem {
     /** Training nodes then virtual nodes (the rows the loss reads), validation nodes then virtual nodes. */
     private final int[] trainRows, valRows, localTrain;
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
+    /** What a trained model needs to predict on a new graph: the frozen virtual-node features and each layer's prototypes. */
+    private final java.util.Map<String, DMatrixRMaj> extras = new java.util.LinkedHashMap<>();
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
         super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
@@ -55,10 +57,21 @@ public final class SingleForward extends NodeProblem {
                                        Random rng) {
         int[] cls = new int[split.train().length];
         for (int t = 0; t < cls.length; t++) cls[t] = g.labels()[split.train()[t]];
-        VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
-                VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
-        return new SingleForward(convs, aug, g, split, tau);
+        DMatrixRMaj vf = VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng);
+        VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional, vf);
+        SingleForward sf = new SingleForward(convs, aug, g, split, tau);
+        sf.extras.put(SfPredictor.VIRTUAL_FEATURES, vf);
+        return sf;
     }
+
+    /**
+     * The model's extras, filled while training: {@link SfPredictor#VIRTUAL_FEATURES} (C x F) and, per finished layer l,
+     * {@link SfPredictor#prototypesKey}(l) = the virtual nodes' outputs of layer l (C x hidden). A live view.
+     */
+    public java.util.Map<String, DMatrixRMaj> extras() { return java.util.Collections.unmodifiableMap(extras); }
+
+    @Override
+    protected void onLayerOutput(int layer, DMatrixRMaj h) { extras.put(SfPredictor.prototypesKey(layer), prototypes(h)); }
 
     /** The last C rows of h (from row {@code from}): the class prototypes of this layer. */
     private DMatrixRMaj prototypes(DMatrixRMaj h, int from) {

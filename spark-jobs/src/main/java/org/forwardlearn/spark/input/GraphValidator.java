@@ -16,15 +16,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.forwardlearn.datasets.table.TableLayout;
+import org.forwardlearn.datasets.table.TableRules;
 
 /**
  * Validates node and edge tables before any training compute: first the schemas (columns and types, no
  * data read), then the content (null or out-of-range ids, duplicate node ids, split values, feature
- * lengths, labels of training nodes, edge endpoints not among the nodes). Every error reads
- * "Expected X (got Y)".
+ * lengths, labels of training nodes, edge endpoints not among the nodes). The rules and their messages are the
+ * datasets module's ({@link TableRules}, as the local reader {@code TableGraphReader} applies them); every error reads
+ * "Expected X (got Y)", prefixed with the table and, for a row, its node id or edge.
  */
 public final class GraphValidator {
-    public static final Set<String> SPLITS = Set.of("train", "val", "test", "other");
+    /** The split values (datasets' {@link TableLayout#SPLITS}). */
+    public static final Set<String> SPLITS = Set.copyOf(TableLayout.SPLITS);
 
     private GraphValidator() {}
 
@@ -46,7 +50,7 @@ public final class GraphValidator {
         requireIntegral(s, GraphTables.LABEL, "nodes");
         StructField split = field(s, GraphTables.SPLIT, "nodes");
         if (!split.dataType().equals(DataTypes.StringType)) {
-            throw new GraphSchemaException("Expected nodes.split of type string (got " + split.dataType().simpleString() + ")");
+            throw new GraphSchemaException(TableRules.wrongType("nodes", GraphTables.SPLIT, "type string", split.dataType().simpleString()).toString());
         }
         Column features = featureColumn(s);
         return raw.select(col(GraphTables.ID).cast(DataTypes.LongType).as(GraphTables.ID),
@@ -69,29 +73,27 @@ public final class GraphValidator {
             DataType t = s.apply(GraphTables.FEATURES).dataType();
             if (t instanceof VectorUDT) return org.apache.spark.ml.functions.vector_to_array(col(GraphTables.FEATURES), "float64");
             if (t instanceof ArrayType a && a.elementType() instanceof NumericType) return col(GraphTables.FEATURES);
-            throw new GraphSchemaException("Expected nodes.features of type array<double> or vector (got " + t.simpleString() + ")");
+            throw new GraphSchemaException(TableRules.wrongType("nodes", GraphTables.FEATURES, "type array<double> or vector", t.simpleString()).toString());
         }
         List<Column> cols = new ArrayList<>();
         for (StructField f : s.fields()) {
             String n = f.name();
             if (n.equals(GraphTables.ID) || n.equals(GraphTables.LABEL) || n.equals(GraphTables.SPLIT)) continue;
             if (!(f.dataType() instanceof NumericType)) {
-                throw new GraphSchemaException("Expected numeric feature column '" + n + "' in nodes (got "
-                        + f.dataType().simpleString() + ")");
+                throw new GraphSchemaException(TableRules.wrongType("nodes", n, "a numeric type (a feature column)",
+                        f.dataType().simpleString()).toString());
             }
             cols.add(col(n).cast(DataTypes.DoubleType));
         }
         if (cols.isEmpty()) {
-            throw new GraphSchemaException("Expected a 'features' array column or numeric feature columns in nodes (got columns "
-                    + Arrays.toString(s.fieldNames()) + ")");
+            throw new GraphSchemaException(TableRules.noFeatures(Arrays.asList(s.fieldNames())).toString());
         }
         return array(cols.toArray(new Column[0]));
     }
 
     private static StructField field(StructType s, String name, String table) {
         if (!Arrays.asList(s.fieldNames()).contains(name)) {
-            throw new GraphSchemaException("Expected column '" + name + "' in " + table + " (got columns "
-                    + Arrays.toString(s.fieldNames()) + ")");
+            throw new GraphSchemaException(TableRules.missingColumn(table, name, Arrays.asList(s.fieldNames())).toString());
         }
         return s.apply(name);
     }
@@ -100,7 +102,7 @@ public final class GraphValidator {
         DataType t = field(s, name, table).dataType();
         if (!(t.equals(DataTypes.LongType) || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.ShortType)
                 || t.equals(DataTypes.ByteType))) {
-            throw new GraphSchemaException("Expected " + table + "." + name + " of an integer type (got " + t.simpleString() + ")");
+            throw new GraphSchemaException(TableRules.wrongType(table, name, "an integer type", t.simpleString()).toString());
         }
     }
 
@@ -113,10 +115,11 @@ public final class GraphValidator {
                 max(GraphTables.LABEL),
                 sum(when(col(GraphTables.SPLIT).equalTo("train").and(col(GraphTables.LABEL).lt(0)), 1).otherwise(0)),
                 first(when(badSplit, coalesce(col(GraphTables.SPLIT), lit("null"))), true),
-                min(GraphTables.LABEL)).first();
+                min(GraphTables.LABEL),
+                first(when(col(GraphTables.SPLIT).equalTo("train").and(col(GraphTables.LABEL).lt(0)), col(GraphTables.ID)), true)).first();
         long n = r.getLong(0);
-        if (n == 0) throw new GraphSchemaException("Expected at least one node (got an empty node table)");
-        if (r.getLong(1) > 0) throw new GraphSchemaException("Expected no null node ids (got " + r.getLong(1) + ")");
+        if (n == 0) throw new GraphSchemaException(TableRules.noNodes().toString());
+        if (r.getLong(1) > 0) throw new GraphSchemaException("nodes (" + r.getLong(1) + " rows): " + TableRules.missingValue(GraphTables.ID));
         if (r.getLong(2) < 0 || r.getLong(3) > GraphTables.MAX_ID) {
             throw new GraphSchemaException("Expected node ids in [0, " + GraphTables.MAX_ID + "] (got range ["
                     + r.getLong(2) + ", " + r.getLong(3) + "])");
@@ -126,17 +129,17 @@ public final class GraphValidator {
                     + (r.isNullAt(4) ? "null" : r.getInt(4) + ".." + r.getInt(5)) + ")");
         }
         if (!r.isNullAt(8)) {
-            throw new GraphSchemaException("Expected split values in " + SPLITS + " (got '" + r.getString(8) + "')");
+            throw new GraphSchemaException("nodes: " + TableRules.badSplit(r.getString(8)));
         }
         if (r.getLong(7) > 0) {
-            throw new GraphSchemaException("Expected a label >= 0 on every training node (got " + r.getLong(7) + " without)");
+            throw new GraphSchemaException("nodes (" + r.getLong(7) + " rows): " + TableRules.unlabelledTraining(Long.toString(r.getLong(10))));
         }
-        if (r.getInt(9) < -1) throw new GraphSchemaException("Expected labels >= -1 (got " + r.getInt(9) + ")");
-        if (r.getInt(6) < 1) throw new GraphSchemaException("Expected at least two classes (got max label " + r.getInt(6) + ")");
+        if (r.getInt(9) < -1) throw new GraphSchemaException("nodes: " + TableRules.badLabel(Integer.toString(r.getInt(9))));
+        if (r.getInt(6) < 1) throw new GraphSchemaException("nodes: " + TableRules.tooFewClasses(r.getInt(6)));
         List<Row> dup = nodes.groupBy(GraphTables.ID).count().filter(col("count").gt(1)).limit(1).collectAsList();
         if (!dup.isEmpty()) {
-            throw new GraphSchemaException("Expected unique node ids (got id " + dup.get(0).getLong(0) + " "
-                    + dup.get(0).getLong(1) + " times)");
+            throw new GraphSchemaException("nodes: " + TableRules.duplicateId(Long.toString(dup.get(0).getLong(0)),
+                    "another row (" + dup.get(0).getLong(1) + " rows with it)"));
         }
         return new int[] {r.getInt(4), r.getInt(6) + 1};
     }
@@ -144,14 +147,15 @@ public final class GraphValidator {
     private static void checkEdgeContent(Dataset<Row> nodes, Dataset<Row> edges) {
         Row nulls = edges.agg(sum(when(col(GraphTables.SRC).isNull().or(col(GraphTables.DST).isNull()), 1).otherwise(0))).first();
         if (!nulls.isNullAt(0) && nulls.getLong(0) > 0) {
-            throw new GraphSchemaException("Expected no null edge endpoints (got " + nulls.getLong(0) + " edges with one)");
+            throw new GraphSchemaException("edges (" + nulls.getLong(0) + " rows): " + TableRules.missingValue(GraphTables.SRC + "' or '" + GraphTables.DST));
         }
         Dataset<Row> ids = nodes.select(col(GraphTables.ID));
         for (String end : new String[] {GraphTables.SRC, GraphTables.DST}) {
             List<Row> bad = edges.join(ids, edges.col(end).equalTo(ids.col(GraphTables.ID)), "left_anti").limit(1).collectAsList();
             if (!bad.isEmpty()) {
-                throw new GraphSchemaException("Expected every edge endpoint among the node ids (got edge " + bad.get(0).getLong(0)
-                        + " -> " + bad.get(0).getLong(1) + ", whose " + end + " is not a node)");
+                Row b = bad.get(0);
+                throw new GraphSchemaException("edges (edge " + b.getLong(0) + " -> " + b.getLong(1) + "): "
+                        + TableRules.unknownEndpoint(end, Long.toString(end.equals(GraphTables.SRC) ? b.getLong(0) : b.getLong(1)), "nodes"));
             }
         }
     }
