@@ -35,7 +35,8 @@ public final class GraphReader {
     public static GraphTables read(SparkSession spark, String nodesPath, String edgesPath, String format) {
         Dataset<Row> nodes = readNodes(spark, nodesPath, format), edges = readRaw(spark, edgesPath, format);
         try {
-            checkNoMissingValues(nodes, featureNames(nodes), nodesPath);
+            // CSV rows were checked line by line while parsing (CsvNodes); Parquet arrays may hold nulls.
+            if (!format.equalsIgnoreCase("csv")) checkNoMissingValues(nodes, featureNames(nodes), nodesPath);
             checkNoMissingEndpoints(edges, edgesPath);
             return GraphValidator.validate(nodes, edges);   // its own normalised copy is persisted and filled by now
         } finally {
@@ -44,8 +45,8 @@ public final class GraphReader {
     }
 
     /**
-     * The node table as {@code id, label, split, features} (persisted; unpersist it when done). Parquet as stored;
-     * CSV through {@link CsvNodes} (every row problem named by line, before validation).
+     * The node table as {@code id, label, split, features}. Parquet as stored; CSV through {@link CsvNodes} (features
+     * an ML vector, every row problem named by line before validation; persisted: unpersist it when done).
      */
     public static Dataset<Row> readNodes(SparkSession spark, String path, String format) {
         String f = format.toLowerCase(Locale.ROOT);
