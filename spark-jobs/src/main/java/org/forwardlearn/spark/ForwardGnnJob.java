@@ -51,9 +51,16 @@ public final class ForwardGnnJob {
             JobArgs.commandLine(new JobArgs()).usage(out);
             return 0;
         }
-        if (session == null) configureLogging();
-        SparkSession spark = session != null ? session
-                : SparkSession.builder().appName("forwardlearn-sf-" + a.config().conv()).getOrCreate();
+        SparkSession spark = session;
+        if (spark == null) {
+            boolean own = configureLogging();
+            SparkSession.Builder b = SparkSession.builder().appName("forwardlearn-sf-" + a.config().conv());
+            // Spark re-initialises its logging while the context starts (its default profile, Spark at INFO); spark.log.level
+            // keeps that start quiet, and the job's config is applied again once the session is up.
+            if (own && System.getProperty("spark.log.level") == null) b = b.config("spark.log.level", "WARN");
+            spark = b.getOrCreate();
+            if (own) configureLogging();
+        }
         try {
             SfRun run = run(spark, a);
             out.print(resultTable(a, run));
@@ -67,13 +74,15 @@ public final class ForwardGnnJob {
     }
 
     /** The job's log4j2 config (Spark at WARN, forwardlearn at INFO), unless the user gave one with -Dlog4j2.configurationFile. */
-    static void configureLogging() {
-        if (System.getProperty("log4j2.configurationFile") != null) return;
+    static boolean configureLogging() {
+        if (System.getProperty("log4j2.configurationFile") != null) return false;
         URL u = ForwardGnnJob.class.getClassLoader().getResource(LOG_CONFIG);
         try {
-            if (u != null) Configurator.reconfigure(u.toURI());
+            if (u == null) return false;
+            Configurator.reconfigure(u.toURI());
+            return true;
         } catch (java.net.URISyntaxException | RuntimeException | LinkageError e) {
-            // no log4j-core at run time (or an unreadable resource): keep whatever logging is in place
+            return false; // no log4j-core at run time (or an unreadable resource): keep whatever logging is in place
         }
     }
 

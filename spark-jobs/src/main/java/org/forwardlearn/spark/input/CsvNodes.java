@@ -76,7 +76,26 @@ final class CsvNodes {
         int[] feat = new int[names.length - 3];
         for (int i = 0, k = 0; i < names.length; i++) if (i != id && i != label && i != split) feat[k++] = i;
         if (feat.length == 0) throw new GraphSchemaException("Expected feature columns in nodes after id,label,split (got columns " + cols + ")");
-        JavaRDD<Row> rows = text.zipWithIndex().mapPartitions(it -> {
+        // The good path parses once, without line numbers; only when a row has a problem is the file read again with
+        // zipWithIndex (one more pass) to name its line.
+        Dataset<Row> d = spark.createDataFrame(rows(text, false, header, names, id, label, split, feat), schema())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        if (!firstProblem(d).isEmpty()) {
+            d.unpersist();
+            List<Row> bad = firstProblem(spark.createDataFrame(rows(text, true, header, names, id, label, split, feat), schema()));
+            throw new GraphSchemaException(bad.get(0).getString(0) + " of " + path);
+        }
+        return d.drop(PROBLEM);
+    }
+
+    private static List<Row> firstProblem(Dataset<Row> d) {
+        return d.filter(col(PROBLEM).isNotNull()).select(PROBLEM).limit(1).collectAsList();
+    }
+
+    private static JavaRDD<Row> rows(JavaRDD<String> text, boolean lines, String header, String[] names, int id, int label, int split,
+                                     int[] feat) {
+        JavaRDD<scala.Tuple2<String, Long>> numbered = lines ? text.zipWithIndex().rdd().toJavaRDD() : text.map(l -> new scala.Tuple2<>(l, -1L));
+        return numbered.mapPartitions(it -> {
             CsvParser p = parser();
             List<Row> out = new ArrayList<>();
             while (it.hasNext()) {
@@ -87,13 +106,6 @@ final class CsvNodes {
             }
             return out.iterator();
         });
-        Dataset<Row> d = spark.createDataFrame(rows, schema()).persist(StorageLevel.MEMORY_AND_DISK());
-        List<Row> bad = d.filter(col(PROBLEM).isNotNull()).select(PROBLEM).limit(1).collectAsList();
-        if (!bad.isEmpty()) {
-            d.unpersist();
-            throw new GraphSchemaException(bad.get(0).getString(0) + " of " + path);
-        }
-        return d.drop(PROBLEM);
     }
 
     /** One data line; a problem is returned in the row, never thrown. */
