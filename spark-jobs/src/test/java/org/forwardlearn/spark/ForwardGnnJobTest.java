@@ -102,7 +102,7 @@ class ForwardGnnJobTest {
         System.out.printf("job: a good spark-submit run printed %d lines:%n%s%n", lines.size(), all);
         assertEquals(0, p.exitValue(), all);
         assertTrue(lines.size() <= 100, "at most 100 lines (got " + lines.size() + ")");
-        assertTrue(all.contains("layer     epochs  best epoch  best val    seconds"), all);
+        assertTrue(all.contains("layer    epochs  best epoch  best val    seconds"), all);
         assertTrue(all.matches("(?s).*accuracy: train \\d\\.\\d{4}, val \\d\\.\\d{4}, test \\d\\.\\d{4}.*"), all);
         assertTrue(all.contains("INFO  JobProgress - layer 1 epoch"), "progress at INFO: " + all);
         // Spark logs its version at INFO before spark.log.level applies (3 lines); after that only WARN and up from Spark.
