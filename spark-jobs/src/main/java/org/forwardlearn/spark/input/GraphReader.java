@@ -22,11 +22,12 @@ import org.apache.spark.sql.types.StructType;
  * Parquet nodes carry {@code features} as an array column (or an MLlib vector); CSV nodes (with a header)
  * carry {@code id,label,split} followed by one numeric column per feature, CSV edges {@code src,dst}.
  *
- * <p>CSV is read with an explicit schema built from the header line alone ({@code id}, {@code src}, {@code dst}:
- * long; {@code label}: int; {@code split}: string; every other column: double), so a wide file costs one
- * parse, not Spark's schema-inference pass over all of it. Before validation, one query looks for the first
- * row with a missing (or, in CSV, unparsable) value and names it: "Expected a number in nodes column 'f17' (got
- * a missing or non-numeric value in the row with id 42, file ...)".
+ * <p>CSV has no inference pass. Node files go through {@link CsvNodes} (each line parsed once straight into
+ * {@code id, label, split, features}; every row problem named by its line before validation); edge files through
+ * Spark's CSV source with the explicit schema of {@link #csvSchema}, built from the header line alone. Then one query
+ * names the first edge with a missing endpoint (and, for Parquet nodes, the first null feature), and
+ * {@link GraphValidator} checks the rest: "Expected a number in nodes column 'f17' (got an empty value) on line 43
+ * (id 41) of PATH".
  */
 public final class GraphReader {
     private GraphReader() {}
