@@ -69,8 +69,11 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
     }
 
     /** SF, GCN, 2 layers, hidden 128, CitationFull Cora_ML split 0, 1000 epochs, patience 100, validate every 2, Adam(1e-3, 5e-4). */
+    /** The dataset of {@link #defaults()}. */
+    public static final String DEFAULT_DATASET = "citationfull-cora_ml";
+
     public static GnnConfig defaults() {
-        return new GnnConfig("node", "citationfull-cora_ml", null, "sf", "gcn", 2, 128, 0, 100, 1000, 100, 2, 1e-3, 5e-4,
+        return new GnnConfig("node", DEFAULT_DATASET, null, "sf", "gcn", 2, 128, 0, 100, 1000, 100, 2, 1e-3, 5e-4,
                 1.0, 2.0, 4.0, true, null);
     }
 
@@ -86,7 +89,17 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
         }
         return new GnnConfig(task, v, null, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir);
     }
-    public GnnConfig withGraph(GraphData v) { return new GnnConfig(task, v.id(), v, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
+    /**
+     * An in-memory graph instead of a named dataset. After {@link #withDataset} of another dataset this is an error (the
+     * named dataset would be silently dropped); a graph loaded from the dataset already named (same id) is allowed.
+     */
+    public GnnConfig withGraph(GraphData v) {
+        if (graph == null && !DEFAULT_DATASET.equals(dataset) && !dataset.equals(v.id())) {
+            throw new IllegalStateException("Expected withDataset or withGraph, not both (got withGraph('" + v.id()
+                    + "') after withDataset('" + dataset + "'))");
+        }
+        return new GnnConfig(task, v.id(), v, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir);
+    }
     public GnnConfig withMethod(String v) { return new GnnConfig(task, dataset, graph, v, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
     public GnnConfig withConv(String v) { return new GnnConfig(task, dataset, graph, method, v, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
     public GnnConfig withLayers(int v) { return new GnnConfig(task, dataset, graph, method, conv, v, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }

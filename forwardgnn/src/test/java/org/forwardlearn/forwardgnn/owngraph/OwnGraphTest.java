@@ -12,6 +12,7 @@ import org.forwardlearn.forwardgnn.GnnModel;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.GraphInput;
 import org.forwardlearn.forwardgnn.NodePredictions;
+import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,17 @@ class OwnGraphTest {
         GnnConfig g = GnnConfig.defaults().withGraph(GraphInput.of(P.all()).graph());
         String m = assertThrows(IllegalStateException.class, () -> g.withDataset("cora")).getMessage();
         assertEquals("Expected withDataset or withGraph, not both (got withDataset('cora') after withGraph('planted'))", m);
+    }
+
+    @Test
+    void withGraphAfterWithDatasetOfAnotherDatasetIsAnError() {
+        GraphData planted = GraphInput.of(P.all()).graph();
+        String m = assertThrows(IllegalStateException.class,
+                () -> GnnConfig.defaults().withDataset("cora").withGraph(planted)).getMessage();
+        assertEquals("Expected withDataset or withGraph, not both (got withGraph('planted') after withDataset('cora'))", m);
+        // the graph loaded from the named dataset (the CLI's path) and a graph on the defaults stay allowed
+        assertEquals("planted", GnnConfig.defaults().withDataset("planted").withGraph(planted).graph().id());
+        assertEquals("planted", GnnConfig.defaults().withGraph(planted).graph().id());
     }
 
     @Test

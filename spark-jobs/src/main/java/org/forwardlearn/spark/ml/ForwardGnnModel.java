@@ -2,56 +2,89 @@ package org.forwardlearn.spark.ml;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.forwardlearn.core.io.Checkpoint;
 import org.forwardlearn.spark.input.GraphSchemaException;
+import org.forwardlearn.spark.input.GraphReader;
 import org.forwardlearn.spark.input.GraphTables;
 import org.forwardlearn.spark.input.GraphValidator;
-import org.forwardlearn.spark.output.RunOutputs;
+import org.forwardlearn.spark.partition.PackedKey;
 import org.forwardlearn.spark.train.ModelCodec;
 import org.forwardlearn.spark.train.NodeRow;
 import org.forwardlearn.spark.train.SfConfig;
 import org.forwardlearn.spark.train.SfInference;
 import org.forwardlearn.spark.train.SfRun;
+import org.forwardlearn.spark.train.StepKernel;
 import scala.Tuple2;
 
 /**
  * A trained ForwardGNN single-forward model (all layers, prototypes and the virtual-node features, held as
  * core's {@link Checkpoint}). {@link #transform} needs the graph's edges (GNN inference aggregates over
- * neighbours): those given at fit time, or {@link #setEdges} / {@link #transform(Dataset, Dataset)}. It adds
- * {@code prediction} (int, argmax of the class distributions summed over layers) and {@code embedding}
- * (array&lt;double&gt;, the last layer's row-normalised output) to every node row.
+ * neighbours): those given at fit time (saved with the model when {@code saveEdges}), or {@link #setEdges} /
+ * {@link #transform(Dataset, Dataset)}. It adds, to every node row, {@code predictionCol} (double, argmax of the
+ * class distributions summed over layers), {@code rawPredictionCol} (Vector, those sums),
+ * {@code probabilityCol} (Vector, the sums normalised to 1) and {@code embeddingCol} (array&lt;double&gt;, the
+ * last layer's row-normalised output); the last three are skipped when their column param is "".
  */
 public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
+    /** The estimator whose column params (names, docs, defaults) the model shares. */
+    private static final ForwardGnnEstimator DEFAULTS = new ForwardGnnEstimator("defaults");
     private final String uid;
     private final Checkpoint checkpoint;
+    /** The edge table; {@code edgesNormalised} = already renamed to src, dst (from fit or a saved model). */
     private transient Dataset<?> edges;
+    private transient boolean edgesNormalised;
     private final transient SfRun summary;
-    private final Param<String> predictionCol, embeddingCol;
+    private final BooleanParam saveEdges;
+    private final Param<String> featuresCol, labelCol, idCol, splitCol, srcCol, dstCol;
+    private final Param<String> predictionCol, probabilityCol, rawPredictionCol, embeddingCol;
 
-    ForwardGnnModel(String uid, Checkpoint checkpoint, Dataset<?> edges, SfRun summary) {
+    ForwardGnnModel(String uid, Checkpoint checkpoint, Dataset<Row> normalisedEdges, SfRun summary) {
         this.uid = uid;
         this.checkpoint = checkpoint;
-        this.edges = edges;
+        this.edges = normalisedEdges;
+        this.edgesNormalised = true;
         this.summary = summary;
-        predictionCol = new Param<>(this, "predictionCol", "output column of the predicted class");
-        embeddingCol = new Param<>(this, "embeddingCol", "output column of the last layer's normalised embedding");
-        setDefault(predictionCol, "prediction");
-        setDefault(embeddingCol, "embedding");
+        // The same names, docs and defaults as the estimator's (copyValues copies them by name).
+        ForwardGnnEstimator d = DEFAULTS;
+        saveEdges = new BooleanParam(this, "saveEdges", d.saveEdges().doc());
+        featuresCol = str(d.featuresCol());
+        labelCol = str(d.labelCol());
+        idCol = str(d.idCol());
+        splitCol = str(d.splitCol());
+        srcCol = str(d.srcCol());
+        dstCol = str(d.dstCol());
+        predictionCol = str(d.predictionCol());
+        probabilityCol = str(d.probabilityCol());
+        rawPredictionCol = str(d.rawPredictionCol());
+        embeddingCol = str(d.embeddingCol());
+        setDefault(saveEdges, d.getOrDefault(d.saveEdges()));
+    }
+
+    /** A param of this model with the name, doc and default of the estimator's {@code like}. */
+    private Param<String> str(Param<String> like) {
+        Param<String> p = new Param<>(this, like.name(), like.doc());
+        setDefault(p, DEFAULTS.getOrDefault(like));
+        return p;
     }
 
     static Checkpoint checkpointOf(SfRun run) {
@@ -61,13 +94,40 @@ public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLW
 
     @Override public String uid() { return uid; }
 
+    public BooleanParam saveEdges() { return saveEdges; }
+    public Param<String> featuresCol() { return featuresCol; }
+    public Param<String> labelCol() { return labelCol; }
+    public Param<String> idCol() { return idCol; }
+    public Param<String> splitCol() { return splitCol; }
+    public Param<String> srcCol() { return srcCol; }
+    public Param<String> dstCol() { return dstCol; }
     public Param<String> predictionCol() { return predictionCol; }
+    public Param<String> probabilityCol() { return probabilityCol; }
+    public Param<String> rawPredictionCol() { return rawPredictionCol; }
     public Param<String> embeddingCol() { return embeddingCol; }
-    public ForwardGnnModel setPredictionCol(String v) { set(predictionCol, v); return this; }
-    public ForwardGnnModel setEmbeddingCol(String v) { set(embeddingCol, v); return this; }
-    public ForwardGnnModel setEdges(Dataset<?> e) { this.edges = e; return this; }
 
-    /** The model in core's checkpoint format (what {@code save} writes as model.flck). */
+    public ForwardGnnModel setSaveEdges(boolean v) { set(saveEdges, (Object) v); return this; }
+    public ForwardGnnModel setFeaturesCol(String v) { set(featuresCol, v); return this; }
+    public ForwardGnnModel setLabelCol(String v) { set(labelCol, v); return this; }
+    public ForwardGnnModel setIdCol(String v) { set(idCol, v); return this; }
+    public ForwardGnnModel setSplitCol(String v) { set(splitCol, v); return this; }
+    public ForwardGnnModel setSrcCol(String v) { set(srcCol, v); return this; }
+    public ForwardGnnModel setDstCol(String v) { set(dstCol, v); return this; }
+    public ForwardGnnModel setPredictionCol(String v) { set(predictionCol, v); return this; }
+    public ForwardGnnModel setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+    public ForwardGnnModel setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
+    public ForwardGnnModel setEmbeddingCol(String v) { set(embeddingCol, v); return this; }
+
+    /** The edge table for {@link #transform(Dataset)}, with columns named by {@code srcCol}/{@code dstCol}. */
+    public ForwardGnnModel setEdges(Dataset<?> e) {
+        this.edges = e;
+        this.edgesNormalised = false;
+        return this;
+    }
+
+    public boolean hasEdges() { return edges != null; }
+
+    /** The model in core's checkpoint format (what {@code save} writes as data/model.flck). */
     public Checkpoint checkpoint() { return checkpoint; }
 
     /** The configuration the model was trained with. */
@@ -82,21 +142,38 @@ public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLW
 
     public boolean hasSummary() { return summary != null; }
 
+    GnnColumns.In in() { return new GnnColumns.In($(idCol), $(labelCol), $(splitCol), $(featuresCol), $(srcCol), $(dstCol)); }
+
+    GnnColumns.Out out() { return new GnnColumns.Out($(predictionCol), $(probabilityCol), $(rawPredictionCol), $(embeddingCol)); }
+
+    private Dataset<Row> normalisedEdges() {
+        if (edges == null) return null;
+        return edgesNormalised ? GnnColumns.graphEdges(edges, new GnnColumns.In("", "", "", "", GraphTables.SRC, GraphTables.DST))
+                : GnnColumns.graphEdges(edges, in());
+    }
+
     @Override
     public Dataset<Row> transform(Dataset<?> nodes) {
         if (edges == null) {
             throw new IllegalStateException("Expected an edge table: call transform(nodes, edges) or setEdges(edges) (got none; "
-                    + "a loaded model does not keep the graph)");
+                    + "the model was saved with saveEdges=false)");
         }
-        return transform(nodes, edges);
+        return transform(nodes, normalisedEdges(), true);
     }
 
-    /** Predictions and embeddings for every row of {@code nodes}, over the graph {@code (nodes, edges)}. */
-    @SuppressWarnings("unchecked")
+    /** Predictions for every row of {@code nodes}, over the graph {@code (nodes, edges)} (edges named by srcCol/dstCol). */
     public Dataset<Row> transform(Dataset<?> nodes, Dataset<?> edgeTable) {
-        transformSchema(nodes.schema(), true);
+        return transform(nodes, GnnColumns.graphEdges(edgeTable, in()), true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Dataset<Row> transform(Dataset<?> nodes, Dataset<Row> normEdges, boolean check) {
+        if (check) transformSchema(nodes.schema(), true);
         Dataset<Row> raw = (Dataset<Row>) nodes;
-        GraphTables g = GraphValidator.validate(raw, (Dataset<Row>) edgeTable);
+        GraphTables g;
+        try (GraphReader.Detached n = GraphReader.detach(GnnColumns.graphNodes(raw, in()))) {
+            g = GraphValidator.validate(n.table(), normEdges);
+        }
         if (g.numFeatures() != numFeatures()) {
             throw new GraphSchemaException("Expected " + numFeatures() + " features per node, as in training (got " + g.numFeatures() + ")");
         }
@@ -107,48 +184,62 @@ public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLW
         SparkSession spark = nodes.sparkSession();
         JavaRDD<Tuple2<Long, NodeRow>> rows = SfInference.forward(spark, same, config(), ModelCodec.layers(checkpoint),
                 ModelCodec.prototypes(checkpoint));
-        Dataset<Row> pred = RunOutputs.predictions(spark, rows).select(col("id").as("__fl_id"),
-                col("prediction").as($(predictionCol)), col("embedding").as($(embeddingCol)));
+        Dataset<Row> pred = outputs(spark, rows);
         g.nodes().unpersist();
         g.edges().unpersist();
-        Dataset<Row> out = raw.join(pred, raw.col(GraphTables.ID).cast(DataTypes.LongType).equalTo(pred.col("__fl_id")))
-                .drop("__fl_id");
-        return out;
+        GnnColumns.Out o = out();
+        List<Column> sel = new ArrayList<>();
+        sel.add(col("__fl_id"));
+        sel.add(col("prediction").as(o.prediction()));
+        if (!o.probability().isEmpty()) sel.add(col("probability").as(o.probability()));
+        if (!o.rawPrediction().isEmpty()) sel.add(col("rawPrediction").as(o.rawPrediction()));
+        if (!o.embedding().isEmpty()) sel.add(col("embedding").as(o.embedding()));
+        pred = pred.select(sel.toArray(new Column[0]));
+        return raw.join(pred, raw.col($(idCol)).cast(DataTypes.LongType).equalTo(pred.col("__fl_id"))).drop("__fl_id");
     }
 
-    /** Checks the node schema (no data read) and returns it with the two output columns added. */
+    /** One row per real node: __fl_id, prediction (double), probability, rawPrediction (vectors), embedding. */
+    static Dataset<Row> outputs(SparkSession spark, JavaRDD<Tuple2<Long, NodeRow>> rows) {
+        JavaRDD<Row> r = rows.filter(t -> t._2().split() != NodeRow.VIRTUAL).map(t -> {
+            double[] cum = t._2().cum();
+            double sum = 0;
+            for (double v : cum) sum += v;
+            double[] p = new double[cum.length];
+            for (int k = 0; k < p.length; k++) p[k] = sum > 0 ? cum[k] / sum : 1.0 / p.length;
+            return RowFactory.create(PackedKey.id(t._1()), (double) StepKernel.argMax(cum, 0, cum.length), Vectors.dense(p),
+                    Vectors.dense(cum.clone()), t._2().x());
+        });
+        StructType s = new StructType().add("__fl_id", DataTypes.LongType, false).add("prediction", DataTypes.DoubleType, false)
+                .add("probability", SQLDataTypes.VectorType(), false).add("rawPrediction", SQLDataTypes.VectorType(), false)
+                .add("embedding", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+        return spark.createDataFrame(r, s);
+    }
+
+    /** Checks the node schema (no data read) and returns it with the output columns added. */
     @Override
-    public StructType transformSchema(StructType schema) { return outputSchema(schema, $(predictionCol), $(embeddingCol)); }
-
-    static StructType outputSchema(StructType schema, String predictionCol, String embeddingCol) {
-        SparkSession spark = SparkSession.active();
-        GraphValidator.normaliseNodes(spark.createDataFrame(List.of(), schema));
-        for (String c : new String[] {predictionCol, embeddingCol}) {
-            if (Arrays.asList(schema.fieldNames()).contains(c)) {
-                throw new GraphSchemaException("Expected no column '" + c + "' in nodes, it is an output column (got columns "
-                        + Arrays.toString(schema.fieldNames()) + ")");
-            }
-        }
-        return schema.add(predictionCol, DataTypes.IntegerType, false)
-                .add(embeddingCol, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
-    }
+    public StructType transformSchema(StructType schema) { return GnnColumns.outputSchema(schema, in(), out()); }
 
     @Override
     public ForwardGnnModel copy(ParamMap extra) {
-        ForwardGnnModel m = new ForwardGnnModel(uid, checkpoint, edges, summary);
+        ForwardGnnModel m = new ForwardGnnModel(uid, checkpoint, null, summary);
+        m.edges = edges;
+        m.edgesNormalised = edgesNormalised;
         return (ForwardGnnModel) copyValues(m, extra).setParent(parent());
     }
 
-    @Override public MLWriter write() { return new MlIo.ParamsWriter(this, checkpoint); }
+    @Override
+    public MLWriter write() {
+        return new MlIo.ParamsWriter(this, checkpoint, (Boolean) $(saveEdges) ? normalisedEdges() : null);
+    }
 
     public static MLReader<ForwardGnnModel> read() {
         return new MLReader<>() {
             @Override
             public ForwardGnnModel load(String path) {
-                MlIo.Metadata md = MlIo.readMetadata(sparkSession(), path, ForwardGnnModel.class);
-                ForwardGnnModel m = new ForwardGnnModel(md.uid(), MlIo.readCheckpoint(sparkSession(), path), null, null);
-                md.applyTo(m);
-                return m;
+                SparkSession s = sparkSession();
+                Checkpoint ck = MlIo.readCheckpoint(s, path);
+                return MlIo.readParams(s, path, ForwardGnnModel.class, uid -> new ForwardGnnModel(uid, ck, MlIo.readEdges(s, path), null))
+                        .instance();
             }
         };
     }

@@ -1,91 +1,68 @@
 package org.forwardlearn.spark.ml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamPair;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.forwardlearn.core.io.Checkpoint;
 import org.forwardlearn.spark.output.HadoopFiles;
 
 /**
- * ML persistence for the estimator and the model: {@code PATH/metadata.json} (class, uid, Spark version and
- * every explicitly set param as Spark's own JSON encoding) and, for a model, {@code PATH/model.flck} (core's
- * checkpoint format, also loadable by the library and the CLI).
+ * ML persistence for the estimator and the model in Spark's own layout, so that {@code Pipeline.load} and
+ * {@code PipelineModel.load} find our stages: {@code PATH/metadata/} (Spark's DefaultParamsWriter: class, uid,
+ * Spark version, set params and defaults) and, for a model, {@code PATH/data/model.flck} (core's checkpoint
+ * format, also loadable by the library and the CLI) and {@code PATH/data/edges} (Parquet, the graph's edge
+ * table as {@code src, dst}, when the model keeps its edges).
  */
 final class MlIo {
-    static final String METADATA = "metadata.json", MODEL = "model.flck";
+    static final String MODEL = "data/model.flck", EDGES = "data/edges";
 
     private MlIo() {}
 
-    record Metadata(String className, String uid, Map<String, String> params) {
-        /** Sets every stored param on {@code p} (decoded with the param's own JSON decoder). */
-        void applyTo(Params p) {
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                if (!p.hasParam(e.getKey())) continue;
-                Param<Object> param = p.getParam(e.getKey());
-                p.set(param, param.jsonDecode(e.getValue()));
-            }
-        }
-    }
-
-    /** Writes the metadata and, when {@code checkpoint} is not null, the model checkpoint. */
+    /** Writes the metadata and, when not null, the model checkpoint and the edge table. */
     static final class ParamsWriter extends MLWriter {
         private final Params owner;
         private final Checkpoint checkpoint;
+        private final Dataset<Row> edges;
 
-        ParamsWriter(Params owner, Checkpoint checkpoint) {
+        ParamsWriter(Params owner, Checkpoint checkpoint, Dataset<Row> edges) {
             this.owner = owner;
             this.checkpoint = checkpoint;
+            this.edges = edges;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void saveImpl(String path) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("class", owner.getClass().getName());
-            m.put("uid", owner.uid());
-            m.put("sparkVersion", sparkSession().version());
-            Map<String, String> ps = new LinkedHashMap<>();
-            for (ParamPair<?> pp : owner.extractParamMap().toList()) {
-                Param<Object> p = (Param<Object>) pp.param();
-                ps.put(p.name(), p.jsonEncode(pp.value()));
-            }
-            m.put("params", ps);
+            DefaultParamsWriter$.MODULE$.saveMetadata(owner, path, sparkSession());
             Configuration hc = sparkSession().sparkContext().hadoopConfiguration();
-            try {
-                HadoopFiles.write(hc, path + "/" + METADATA, new ObjectMapper().writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Expected JSON-serialisable params (got " + e.getMessage() + ")", e);
-            }
             if (checkpoint != null) HadoopFiles.saveCheckpoint(hc, checkpoint, path + "/" + MODEL);
+            if (edges != null) edges.write().parquet(path + "/" + EDGES);
         }
     }
 
-    static Metadata readMetadata(SparkSession spark, String path, Class<?> expected) {
-        byte[] b = HadoopFiles.read(spark.sparkContext().hadoopConfiguration(), path + "/" + METADATA);
-        Map<String, Object> m;
-        try {
-            m = new ObjectMapper().readValue(b, new TypeReference<Map<String, Object>>() {});
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("Expected JSON in " + path + "/" + METADATA + " (got " + e.getMessage() + ")", e);
-        }
-        if (!expected.getName().equals(m.get("class"))) {
-            throw new IllegalArgumentException("Expected a saved " + expected.getSimpleName() + " in " + path + " (got " + m.get("class") + ")");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> ps = (Map<String, String>) m.getOrDefault("params", Map.of());
-        return new Metadata((String) m.get("class"), (String) m.get("uid"), ps);
+    record Loaded<T>(T instance, DefaultParamsReader.Metadata metadata) {}
+
+    /** Reads {@code PATH/metadata} (checking the class), builds the instance with the stored uid and sets its params. */
+    static <T extends Params> Loaded<T> readParams(SparkSession spark, String path, Class<T> cls, Function<String, T> create) {
+        DefaultParamsReader.Metadata md = DefaultParamsReader$.MODULE$.loadMetadata(path, spark, cls.getName());
+        T t = create.apply(md.uid());
+        md.getAndSetParams(t, scala.Option.empty());
+        return new Loaded<>(t, md);
     }
 
     static Checkpoint readCheckpoint(SparkSession spark, String path) {
         return HadoopFiles.loadCheckpoint(spark.sparkContext().hadoopConfiguration(), path + "/" + MODEL);
+    }
+
+    /** The saved edge table, or null when the model was saved without one. */
+    static Dataset<Row> readEdges(SparkSession spark, String path) {
+        return HadoopFiles.exists(spark.sparkContext().hadoopConfiguration(), path + "/" + EDGES)
+                ? spark.read().parquet(path + "/" + EDGES) : null;
     }
 }

@@ -1,2 +1,6 @@
-/** MLlib-style API: {@link org.forwardlearn.spark.ml.ForwardGnnEstimator} and {@link org.forwardlearn.spark.ml.ForwardGnnModel}, with Params and ML persistence. */
+/**
+ * Spark ML pipeline stages: {@link org.forwardlearn.spark.ml.ForwardGnnEstimator} and
+ * {@link org.forwardlearn.spark.ml.ForwardGnnModel} (MLlib column Params, Spark's DefaultParams persistence layout), and
+ * {@link org.forwardlearn.spark.ml.GraphTrainValidationSplit} (graph-aware tuning over a ParamGridBuilder grid).
+ */
 package org.forwardlearn.spark.ml;

@@ -51,7 +51,7 @@ public final class RunOutputs {
         for (LayerReport r : run.training().layers()) {
             int l = r.layer();
             Map<String, Object> lm = new LinkedHashMap<>();
-            lm.put("layer", l);
+            lm.put("layer", l + 1);   // 1-based, as every CLI output
             lm.put("wall_seconds", run.layerSeconds()[l]);
             lm.put("epochs", r.epochs());
             lm.put("best_epoch", r.bestEpoch());
@@ -98,8 +98,25 @@ public final class RunOutputs {
 
     /** Writes predictions/ (Parquet) and result.json under outDir. */
     public static void write(SparkSession spark, String outDir, SfRun run, SparkMetricsListener metrics) {
+        write(spark, outDir, run, metrics, Map.of());
+    }
+
+    /**
+     * Writes predictions and result.json; {@code extraConfig} (e.g. the feature normalisation the job applied
+     * before training) is added to the provenance's config.
+     */
+    public static void write(SparkSession spark, String outDir, SfRun run, SparkMetricsListener metrics, Map<String, String> extraConfig) {
         predictions(spark, run.rows()).write().mode("overwrite").parquet(outDir + "/predictions");
+        Map<String, Object> m = result(run, metrics);
+        if (!extraConfig.isEmpty()) {
+            Map<String, Object> prov = new LinkedHashMap<>(run.training().provenance().toMap());
+            Map<String, Object> cfg = new java.util.TreeMap<>();
+            if (prov.get("config") instanceof Map<?, ?> c) c.forEach((k, v) -> cfg.put(String.valueOf(k), v));
+            cfg.putAll(extraConfig);
+            prov.put("config", cfg);
+            m.put("provenance", prov);
+        }
         HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), outDir + "/result.json",
-                json(result(run, metrics)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                json(m).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
