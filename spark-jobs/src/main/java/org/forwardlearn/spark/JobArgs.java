@@ -114,10 +114,6 @@ public final class JobArgs {
     public org.forwardlearn.datasets.table.FeatureNorm featuresNorm() {
         return org.forwardlearn.datasets.table.FeatureNorm.parse(featuresNorm);
     }
-    /** The feature normalisation applied before training. */
-    public org.forwardlearn.datasets.table.FeatureNorm featuresNorm() {
-        return org.forwardlearn.datasets.table.FeatureNorm.parse(featuresNorm);
-    }
     public String datasetId() { return datasetId == null ? nodes : datasetId; }
 
     /** The run's configuration. */

@@ -35,7 +35,9 @@ final class GnnTableTrain {
                 t.split().train().length, t.split().val().length, t.split().test().length, g.norm().id(), cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
         String metric = cfg.task().equals("link") ? "auc" : "accuracy";
-        GnnResult r = new GnnExperiment(cfg, g).run(Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec));
+        TrainingStarts.mark();
+        GnnResult r = new GnnExperiment(cfg, g).run(Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec,
+                GnnRunner.patienceEpochs(cfg)));
         Map<String, Object> result = new LinkedHashMap<>(r.toMap());
         result.put("dataset", input.nodes.toString());
         result.put("features_norm", g.norm().id());
