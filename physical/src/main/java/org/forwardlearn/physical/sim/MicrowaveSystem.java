@@ -79,34 +79,43 @@ public final class MicrowaveSystem extends SimulatedSystem {
     /**
      * Per frequency, the system reduced to the metasurface elements. W = [[A + D(s), B], [C, S]] with D(s) the
      * elements' state-dependent diagonal and S the fixed scatterer block; eliminating the scatterers (Schur
-     * complement) gives (A + D(s) - B S^-1 C) x_e = g_e - B S^-1 g_s and S21 = c0 + u . x_e. Everything but D(s) is
-     * fixed between re-draws and drift steps, so it is computed once ({@link #reduce}) and a configuration costs one
-     * ne x ne complex solve instead of the Green's functions and an (ne + ns) solve.
+     * complement) gives M(s) x_e = r with M(s) = A + D(s) - B S^-1 C, r = g_e - B S^-1 g_s, and S21 = c0 + u . x_e.
+     * A configuration differs from the all-zero one (M0 = M(0)) only on the diagonal entries of its elements in state 1,
+     * by delta_i = res1_i^2 - res0_i^2, so by Woodbury, with K = diag(1/delta_S) + M0^-1[S, S] and x0 = M0^-1 r,
+     * v = u^T M0^-1: S21 = (c0 + u . x0) - v_S . (K^-1 x0_S): one k x k solve (k = elements in state 1) per frequency.
+     * Everything but S is fixed between re-draws and drift steps and is computed once ({@link #reduce}).
+     *
+     * @param inv M0^-1, row-major ne x ne
      */
-    private record Reduced(double[] mr, double[] mi, double[] rr, double[] ri, double[] ur, double[] ui, double c0r, double c0i,
-                           double w) {}
+    private record Reduced(double[] invR, double[] invI, double[] x0r, double[] x0i, double[] vr, double[] vi, double s0r, double s0i) {}
 
     @Override
     protected void respond(double[] in, double[] out) {
         if (reduced == null) reduced = reduce();
-        double[] ar = new double[ne * ne], ai = new double[ne * ne], br = new double[ne], bi = new double[ne];
+        int[] on = new int[ne];
+        int k = 0;
+        for (int i = 0; i < ne; i++) if (in[i] > 0.5) on[k++] = i;
+        double[] kr = new double[k * k], ki = new double[k * k], yr = new double[k], yi = new double[k];
         for (int f = 0; f < nf; f++) {
             Reduced q = reduced[f];
-            System.arraycopy(q.mr(), 0, ar, 0, ne * ne);
-            System.arraycopy(q.mi(), 0, ai, 0, ne * ne);
-            System.arraycopy(q.rr(), 0, br, 0, ne);
-            System.arraycopy(q.ri(), 0, bi, 0, ne);
-            double w = q.w();
-            for (int i = 0; i < ne; i++) {
-                double w0 = in[i] > 0.5 ? res1[i] : res0[i];
-                ar[i * ne + i] += w0 * w0 - w * w;
-                ai[i * ne + i] += -GAMMA * w;
-            }
-            ComplexSolve.solve(ar, ai, br, bi, ne);
-            double sr = q.c0r(), si = q.c0i();
-            for (int i = 0; i < ne; i++) {
-                sr += q.ur()[i] * br[i] - q.ui()[i] * bi[i];
-                si += q.ur()[i] * bi[i] + q.ui()[i] * br[i];
+            double sr = q.s0r(), si = q.s0i();
+            if (k > 0) {
+                for (int a = 0; a < k; a++) {
+                    int ia = on[a];
+                    for (int b = 0; b < k; b++) {
+                        kr[a * k + b] = q.invR()[ia * ne + on[b]];
+                        ki[a * k + b] = q.invI()[ia * ne + on[b]];
+                    }
+                    kr[a * k + a] += 1.0 / (res1[ia] * res1[ia] - res0[ia] * res0[ia]);
+                    yr[a] = q.x0r()[ia];
+                    yi[a] = q.x0i()[ia];
+                }
+                ComplexSolve.solve(kr, ki, yr, yi, k);
+                for (int a = 0; a < k; a++) {
+                    int ia = on[a];
+                    sr -= q.vr()[ia] * yr[a] - q.vi()[ia] * yi[a];
+                    si -= q.vr()[ia] * yi[a] + q.vi()[ia] * yr[a];
+                }
             }
             out[f] = Math.hypot(sr, si) * norm;
         }
@@ -176,7 +185,24 @@ public final class MicrowaveSystem extends SimulatedSystem {
                 ur[i] = accR;
                 ui[i] = accI;
             }
-            out[f] = new Reduced(mr, mi, rr, ri, ur, ui, c0r, c0i, w);
+            // M0 = M(all elements in state 0); its inverse, x0 = M0^-1 r, v = u^T M0^-1, s0 = c0 + u . x0
+            for (int i = 0; i < ne; i++) { mr[i * ne + i] += res0[i] * res0[i] - w * w; mi[i * ne + i] += -GAMMA * w; }
+            double[] invR = new double[ne * ne], invI = new double[ne * ne];
+            for (int i = 0; i < ne; i++) invR[i * ne + i] = 1;
+            ComplexSolve.solveMany(mr, mi, invR, invI, ne, ne);
+            double[] x0r = new double[ne], x0i = new double[ne], vr = new double[ne], vi = new double[ne];
+            double s0r = c0r, s0i = c0i;
+            for (int i = 0; i < ne; i++) {
+                for (int j = 0; j < ne; j++) {
+                    double pr = invR[i * ne + j], pi = invI[i * ne + j];
+                    x0r[i] += pr * rr[j] - pi * ri[j];
+                    x0i[i] += pr * ri[j] + pi * rr[j];
+                    vr[j] += ur[i] * pr - ui[i] * pi;
+                    vi[j] += ur[i] * pi + ui[i] * pr;
+                }
+            }
+            for (int i = 0; i < ne; i++) { s0r += ur[i] * x0r[i] - ui[i] * x0i[i]; s0i += ur[i] * x0i[i] + ui[i] * x0r[i]; }
+            out[f] = new Reduced(invR, invI, x0r, x0i, vr, vi, s0r, s0i);
         }
         return out;
     }
