@@ -51,7 +51,7 @@ public final class PhysicalExperiment {
      * @param systemOptions extra provider options (slm-side, camera, ...); "key@b" applies to block b only
      * @param standardise   input preprocessing with training statistics: none | centre | zscore
      *                      ({@link Dataset#standardised}); the same inputs for every method
-     * @param vowels        vowels only: the split and z-scoring ({@link Vowels.Protocol}; null = talker/talker)
+     * @param vowels        vowels only: the split and z-scoring ({@link Vowels.Protocol}; null = paper)
      */
     public record Config(String dataset, String system, int blocks, String method, double noise, double drift, boolean redraw,
                          long seed, int epochs, int trainLimit, Path dataDir, IntFunction<PhysicalSystem> systemFactory,
