@@ -214,7 +214,14 @@ class CommandsSmokeTest {
         CliRun bad = CliRun.of("physical", "train", "--dataset", "vowels", "--resume");
         assertEquals(Main.EXIT_USAGE, bad.code(), bad.toString());
         assertEquals(1, bad.errLines());
-        assertTrue(String.valueOf(m.get("provenance")).contains("vowel_protocol=talker/talker"), "default protocol recorded: " + m);
+        assertTrue(String.valueOf(m.get("provenance")).contains("vowel_protocol=paper"), "default protocol recorded: " + m);
+        Path mw = tmp.resolve("mw");
+        ok("physical", "train", "--dataset", "vowels", "--system", "microwave", "--epochs", "1", "--data-dir", data().toString(),
+                "--out", mw.toString());
+        Map<String, Object> mwr = result(mw);
+        assertTrue(String.valueOf(mwr.get("provenance")).contains("blocks=3"), "the paper's microwave network has 3 blocks: " + mwr);
+        assertEquals(3 * 7, num(mwr, "device_queries"), 1e-9,
+                "one measure call per block per batch (positives and negatives stacked), 7 batches of the 206 training tokens: " + mwr);
         Path old = tmp.resolve("old-protocol");
         ok("physical", "train", "--dataset", "vowels", "--method", "logreg", "--epochs", "2", "--vowel-protocol", "token/global",
                 "--data-dir", data().toString(), "--out", old.toString());

@@ -4,6 +4,7 @@ import org.forwardlearn.datasets.download.Catalogue;
 import org.forwardlearn.datasets.download.DatasetEntry;
 import org.forwardlearn.datasets.graph.Graph;
 import org.forwardlearn.datasets.io.AcousticPairs;
+import org.forwardlearn.datasets.io.VowelWorkbook;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,6 +31,16 @@ public final class DatasetInfo {
             m.put("pairs", p.size());
             m.put("inputs", p.inputs()[0].length);
             m.put("outputs", p.outputs()[0].length);
+            return m;
+        }
+        if (name.equals("phyll-vowels")) {
+            VowelWorkbook w = Datasets.loadVowelWorkbook(dataDir);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("kind", "samples");
+            m.put("tokens", w.size());
+            m.put("features", VowelWorkbook.FEATURES.size());
+            m.put("classes", VowelWorkbook.VOWELS.size());
             return m;
         }
         return of(Datasets.loadSamples(name, dataDir));

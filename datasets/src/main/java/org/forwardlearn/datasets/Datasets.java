@@ -12,6 +12,7 @@ import org.forwardlearn.datasets.io.LinqsLoader;
 import org.forwardlearn.datasets.io.NpzGraphLoader;
 import org.forwardlearn.datasets.io.PlanetoidLoader;
 import org.forwardlearn.datasets.io.VowelData;
+import org.forwardlearn.datasets.io.VowelWorkbook;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -106,6 +107,11 @@ public final class Datasets {
         };
         LOG.info("Loaded {} in {} ms", s, (System.nanoTime() - t0) / 1_000_000);
         return s;
+    }
+
+    /** The PFF paper's vowel workbook ({@code phyll-vowels}: 258 tokens, 7 vowels, 12 formants; no split, see the physical module). */
+    public static VowelWorkbook loadVowelWorkbook(Path dataDir) {
+        return VowelWorkbook.load(Catalogue.require(dataDir, Catalogue.get("phyll-vowels").files().get(0)));
     }
 
     /** The measured PhyLL acoustic input/output pairs ({@code phyll-acoustic}: inputs[N][20], outputs[N][20]). */

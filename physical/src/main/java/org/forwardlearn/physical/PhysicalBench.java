@@ -15,7 +15,7 @@ import org.forwardlearn.physical.pff.PffListener;
  * {@code PhysicalBenchMain}.
  */
 public final class PhysicalBench {
-    public static final String USAGE = "DATASET(vowels[:SPLIT/NORM]|fashion-mnist) METHODS(pff,insilico,pat,bp,logreg,random-map,digital) "
+    public static final String USAGE = "DATASET(vowels[:paper|:SPLIT/NORM]|fashion-mnist) METHODS(pff,insilico,pat,bp,logreg,random-map,digital) "
             + "SEEDS(0,1,2) [EPOCHS] [TRAIN_LIMIT] [DRIFT_RATE(with one re-draw)]";
 
     private PhysicalBench() {}

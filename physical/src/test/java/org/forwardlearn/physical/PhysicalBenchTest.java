@@ -68,8 +68,13 @@ class PhysicalBenchTest {
     }
 
     @Test
-    void vowelProtocolDefaultsToTalkerAndIsPickedByTheDatasetArgument() {
-        assertEquals(org.forwardlearn.physical.data.Vowels.Protocol.TALKER, PhysicalExperiment.Config.defaults("vowels").vowels());
+    void vowelProtocolDefaultsToThePaperAndIsPickedByTheDatasetArgument() {
+        assertEquals(org.forwardlearn.physical.data.Vowels.Protocol.PAPER, PhysicalExperiment.Config.defaults("vowels").vowels());
+        assertEquals(2, PhysicalExperiment.Config.defaults("vowels").blocks());
+        var mw = PhysicalExperiment.Config.defaults("vowels", "microwave");
+        assertEquals(3, mw.blocks(), "the paper's microwave network has 3 blocks");
+        assertEquals("40", mw.systemOptions().get("elements"));
+        assertEquals("paper", PhysicalBench.config(new String[] {"vowels:paper", "pff", "0"}, null).config().vowels().toString());
         var spec = PhysicalBench.config(new String[] {"vowels:token/global", "pff", "0"}, null);
         assertEquals("token/global", spec.config().vowels().toString());
         var e = assertThrows(IllegalArgumentException.class, () -> PhysicalBench.config(new String[] {"fashion-mnist:talker/talker", "pff", "0"}, null));

@@ -26,8 +26,8 @@ public final class PhysicalOptions {
             description = "acoustic, optical, microwave or a provider's name (default: acoustic for vowels, optical for fashion-mnist).")
     String system;
 
-    @Option(names = "--blocks", defaultValue = "2", description = "Physical blocks (default: ${DEFAULT-VALUE}).")
-    int blocks;
+    @Option(names = "--blocks", description = "Physical blocks (default: 2; vowels on microwave: 3, as the paper).")
+    Integer blocks;
 
     @Option(names = "--noise", description = "Detector noise (acoustic: multiple of the measured residual; default: the experiment's).")
     Double noise;
@@ -53,9 +53,11 @@ public final class PhysicalOptions {
     @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
     Double alpha;
 
-    @Option(names = "--vowel-protocol", paramLabel = "SPLIT/NORM",
-            description = "Vowels only: talker/talker (default: talker-disjoint 80/20 split, each talker's formants z-scored over "
-                    + "its own tokens, Lobanov), token/global (stratified token split, global z-score), talker/global or token/talker.")
+    @Option(names = "--vowel-protocol", paramLabel = "paper|SPLIT/NORM",
+            description = "Vowels only: paper (default: the PFF paper's 258-token workbook phyll-vowels, 7 vowels ae ah aw er ih iy uw, "
+                    + "random unstratified 80/20 token split per seed, z-score with training statistics); or a Hillenbrand protocol "
+                    + "(vowdata.dat, 336 women tokens, eh instead of er): talker/talker (talker-disjoint split, Lobanov per-talker "
+                    + "z-score), token/global (stratified token split, global z-score), talker/global or token/talker.")
     String vowelProtocol;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE",
@@ -105,14 +107,15 @@ public final class PhysicalOptions {
         if (!dataset.equals("vowels") && !dataset.equals("fashion-mnist")) {
             throw CliException.usage("--dataset: expected vowels or fashion-mnist (got '" + dataset + "')");
         }
-        if (blocks < 1) throw CliException.usage("--blocks: expected >= 1 (got " + blocks + ")");
-        PhysicalExperiment.Config d = PhysicalExperiment.Config.defaults(dataset);
-        String sys = system != null ? system : d.system();
-        Map<String, String> opts = new LinkedHashMap<>(sys.equals(d.system()) ? d.systemOptions() : Map.of());
+        if (blocks != null && blocks < 1) throw CliException.usage("--blocks: expected >= 1 (got " + blocks + ")");
+        String sys = system != null ? system : PhysicalExperiment.Config.defaults(dataset).system();
+        PhysicalExperiment.Config d = PhysicalExperiment.Config.defaults(dataset, sys);
+        int nBlocks = blocks != null ? blocks : d.blocks();
+        Map<String, String> opts = new LinkedHashMap<>(d.systemOptions());
         opts.putAll(systemOptions);
-        IntFunction<PhysicalSystem> factory = deviceFactory();
+        IntFunction<PhysicalSystem> factory = deviceFactory(nBlocks);
         PhysicalExperiment.Config c = d.withDataDir(dataDir)
-                .withSystem(sys, blocks, noise != null ? noise : d.noise(), opts, factory)
+                .withSystem(sys, nBlocks, noise != null ? noise : d.noise(), opts, factory)
                 .withDrift(drift, redraw)
                 .with(method, seed);
         if (vowelProtocol != null) {
@@ -131,7 +134,7 @@ public final class PhysicalOptions {
     }
 
     /** Null for simulated devices; else block index -> a connected remote device. */
-    IntFunction<PhysicalSystem> deviceFactory() throws IOException {
+    IntFunction<PhysicalSystem> deviceFactory(int blocks) throws IOException {
         if (devices.isEmpty()) {
             if (tokenFile != null) throw CliException.usage("--token-file needs --device");
             return null;

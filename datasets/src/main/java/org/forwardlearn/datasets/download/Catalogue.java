@@ -129,6 +129,12 @@ public final class Catalogue {
                 "348d6952fc328325da6070b6ff44ff3dc960b695e7bd08ef7389e64d9cf21f35", 1600272),
             f("phyll-acoustic/y_data.csv", phyll + "y_data.csv",
                 "03c83be26aa1e56456e26e0c9e86b548906dbc0631c2e9300545f271c001648e", 1763839));
+        add("phyll-vowels", Kind.SAMPLES, "The PFF paper's vowel workbook: 258 tokens of women, 7 vowels ae ah aw er ih iy uw, 12 formants",
+            "A. Momeni et al., Backpropagation-free training of deep physical neural networks, Science 382 (2023); "
+                + get("vowels").citation(), "MIT",
+            f("phyll-vowels/Vowel_dataset.xlsx", "https://raw.githubusercontent.com/MomeniAli/PhyLL/"
+                + "e10480b47e1349c54b42aa659314276b3c24d92c/Vowel%20datasets/Vowel_dataset.xlsx",
+                "d492d33fcb2444daea663e7c4909dbcd2ad51fd479c97117a2c1f01790b70768", 29838));
         add("csbm", Kind.GENERATED_GRAPH, "contextual stochastic block model (generated, no download)",
             "Y. Deshpande et al., Contextual Stochastic Block Models, NeurIPS 2018", "n/a");
     }

@@ -14,14 +14,22 @@ import java.util.TreeSet;
 import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.datasets.download.Catalogue;
 import org.forwardlearn.datasets.io.VowelData;
+import org.forwardlearn.datasets.io.VowelWorkbook;
 import org.forwardlearn.physical.Seeds;
 
 /**
- * Hillenbrand et al. (1995) vowels as the PFF paper uses them, read by the datasets module
- * ({@link VowelData#womenPff()}: the women, the 7 vowels ae ah aw eh ih iy uw, 336 tokens from 48 talkers, each talker
- * one token per vowel, 12 formant features).
+ * The vowel task of the PFF paper, and the earlier Hillenbrand-based protocols.
  *
- * <p>The {@link Protocol} picks the 80/20 split and the z-scoring:
+ * <p><b>Default, {@link Protocol#PAPER} ({@code paper})</b>: the paper's own file ({@code phyll-vowels}, read by
+ * {@link VowelWorkbook}: 258 tokens of women, 7 vowels ae ah aw <b>er</b> ih iy uw, 37 tokens each, uw 36, 12
+ * formants, no missing values), a random 80/20 token split drawn by the run seed (206 train / 52 test),
+ * <b>not stratified</b>, as the authors' script ({@code torch.randperm} over all tokens, the first
+ * {@code int(0.8 n)} train), and every feature z-scored with <em>training</em> statistics only (the script
+ * z-scores over all 258 tokens; we do not let the test tokens set the scale).
+ *
+ * <p>The Hillenbrand protocols ({@code SPLIT/NORMALISE}) read {@code vowdata.dat} through {@link VowelData#womenPff()}:
+ * the women, the 7 vowels ae ah aw eh ih iy uw (eh, not er: the vowel set of an earlier issue), 336 tokens from 48
+ * talkers, each talker one token per vowel, 12 formant features.
  * <ul>
  *   <li>split {@code token}: tokens stratified by vowel and seeded by the run seed (266 train / 70 test); a talker's
  *       tokens fall on both sides. Split {@code talker}: 20 % of the talkers (10 of 48, their 70 tokens) are test,
@@ -40,38 +48,50 @@ import org.forwardlearn.physical.Seeds;
  * which uses the test tokens' labels.
  */
 public final class Vowels {
-    public static final List<String> VOWELS = VowelData.PFF_VOWELS;
+    /** The classes of the default (paper) protocol. */
+    public static final List<String> VOWELS = VowelWorkbook.VOWELS;
+    /** The classes of the Hillenbrand protocols (eh instead of er). */
+    public static final List<String> HILLENBRAND_VOWELS = VowelData.PFF_VOWELS;
 
     /**
      * How the vowels are split and normalised.
      *
-     * @param split     token | talker (see the class comment)
-     * @param normalise global | talker (see the class comment)
+     * @param split     paper (the paper's workbook, random token split) | token | talker (Hillenbrand; see the class comment)
+     * @param normalise global | talker (see the class comment; paper: global only)
      */
     public record Protocol(String split, String normalise) {
+        /** The PFF paper's task (the default): its 258-token workbook, random unstratified 80/20 token split, global z-score. */
+        public static final Protocol PAPER = new Protocol("paper", "global");
         /** The 80/20 token split, global z-scoring (the protocol of the first tables). */
         public static final Protocol TOKEN_GLOBAL = new Protocol("token", "global");
         /** Talker-disjoint 80/20 split with per-talker (Lobanov) z-scoring. */
         public static final Protocol TALKER = new Protocol("talker", "talker");
 
         public Protocol {
-            if (!List.of("token", "talker").contains(split)) {
-                throw new IllegalArgumentException("Expected vowel split token|talker (got '" + split + "')");
+            if (!List.of("paper", "token", "talker").contains(split)) {
+                throw new IllegalArgumentException("Expected vowel protocol paper or SPLIT/NORMALISE with split token|talker (got '" + split + "')");
+            }
+            if (split.equals("paper") && !normalise.equals("global")) {
+                throw new IllegalArgumentException("Expected the paper protocol with global z-scoring (got '" + normalise + "')");
             }
             if (!List.of("global", "talker").contains(normalise)) {
                 throw new IllegalArgumentException("Expected vowel normalisation global|talker (got '" + normalise + "')");
             }
         }
 
-        /** Parses "SPLIT/NORMALISE", e.g. "talker/talker" or "token/global". */
+        /** Parses "paper" or "SPLIT/NORMALISE", e.g. "talker/talker" or "token/global". */
         public static Protocol parse(String s) {
+            if (s.equals("paper") || s.equals("paper/global")) return PAPER;
             String[] p = s.split("/", -1);
-            if (p.length != 2) throw new IllegalArgumentException("Expected vowel protocol SPLIT/NORMALISE, e.g. talker/talker (got '" + s + "')");
+            if (p.length != 2) throw new IllegalArgumentException("Expected vowel protocol paper or SPLIT/NORMALISE, e.g. talker/talker (got '" + s + "')");
             return new Protocol(p[0], p[1]);
         }
 
         @Override
-        public String toString() { return split + "/" + normalise; }
+        public String toString() { return split.equals("paper") ? "paper" : split + "/" + normalise; }
+
+        /** The class names of this protocol's data. */
+        public List<String> classes() { return split.equals("paper") ? VOWELS : HILLENBRAND_VOWELS; }
     }
 
     private Vowels() {}
@@ -79,6 +99,7 @@ public final class Vowels {
     /** @param dataDir datasets directory, null = {@link Datasets#defaultDataDir()} */
     public static Dataset load(Path dataDir, long splitSeed, Protocol protocol) {
         Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
+        if (protocol.split().equals("paper")) return paper(dir, splitSeed);
         Path file = Catalogue.require(dir, Catalogue.get("vowels-pff").files().get(0));
         List<VowelData.Token> tokens = VowelData.load(file).womenPff().tokens();
         List<double[]> xs = new ArrayList<>();
@@ -86,7 +107,7 @@ public final class Vowels {
         List<String> talkerOf = new ArrayList<>();
         for (VowelData.Token t : tokens) {
             xs.add(t.features());
-            ys.add(VOWELS.indexOf(t.vowel()));
+            ys.add(HILLENBRAND_VOWELS.indexOf(t.vowel()));
             talkerOf.add(t.file().substring(0, 3));
         }
         Split sp = split(ys, talkerOf, splitSeed, protocol.split());
@@ -102,7 +123,36 @@ public final class Vowels {
         for (int i : train) for (int j = 0; j < d; j++) mean[j] += xs.get(i)[j] / train.size();
         for (int i : train) for (int j = 0; j < d; j++) sd[j] += Math.pow(xs.get(i)[j] - mean[j], 2) / train.size();
         for (int j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) + 1e-12;
-        return new Dataset("vowels", rows(xs, train, mean, sd), labels(ys, train), rows(xs, test, mean, sd), labels(ys, test), VOWELS.size());
+        return new Dataset("vowels", rows(xs, train, mean, sd), labels(ys, train), rows(xs, test, mean, sd), labels(ys, test), HILLENBRAND_VOWELS.size());
+    }
+
+    /** The paper protocol: workbook tokens, {@link #randomSplit}, z-score with training statistics. */
+    static Dataset paper(Path dir, long splitSeed) {
+        List<VowelWorkbook.Token> tokens = Datasets.loadVowelWorkbook(dir).tokens();
+        List<double[]> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (VowelWorkbook.Token t : tokens) { xs.add(t.features()); ys.add(t.label()); }
+        Split sp = randomSplit(tokens.size(), splitSeed);
+        int d = VowelWorkbook.FEATURES.size();
+        double[] mean = new double[d], sd = new double[d];
+        List<Integer> train = sp.train();
+        for (int i : train) for (int j = 0; j < d; j++) mean[j] += xs.get(i)[j] / train.size();
+        for (int i : train) for (int j = 0; j < d; j++) sd[j] += Math.pow(xs.get(i)[j] - mean[j], 2) / train.size();
+        for (int j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) + 1e-12;
+        return new Dataset("vowels", rows(xs, train, mean, sd), labels(ys, train), rows(xs, sp.test(), mean, sd), labels(ys, sp.test()),
+                VOWELS.size());
+    }
+
+    /**
+     * The paper's split: a seeded random permutation of all n tokens, the first {@code (int) (0.8 n)} train (in
+     * permutation order), the rest test; not stratified by vowel (as the authors' {@code torch.randperm} split).
+     */
+    static Split randomSplit(int n, long splitSeed) {
+        int[] perm = org.forwardlearn.physical.pff.Permutations.of(n, Seeds.stream(splitSeed, 0x564F57L, 0x50L));
+        int nTrain = (int) (0.8 * n);
+        List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
+        for (int i = 0; i < n; i++) (i < nTrain ? train : test).add(perm[i]);
+        return new Split(train, test);
     }
 
     /** Token indices of the training (shuffled) and test sides. */

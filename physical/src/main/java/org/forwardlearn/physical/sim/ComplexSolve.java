@@ -1,10 +1,14 @@
 package org.forwardlearn.physical.sim;
 
-/** Gaussian elimination with partial pivoting for a small dense complex system A x = b (A and b overwritten). */
+/** Gaussian elimination with partial pivoting for a small dense complex system A X = B (A and B overwritten). */
 final class ComplexSolve {
     private ComplexSolve() {}
 
-    static void solve(double[] ar, double[] ai, double[] br, double[] bi, int n) {
+    /** One right-hand side: b := A^-1 b. */
+    static void solve(double[] ar, double[] ai, double[] br, double[] bi, int n) { solveMany(ar, ai, br, bi, n, 1); }
+
+    /** m right-hand sides, B row-major n x m: B := A^-1 B. */
+    static void solveMany(double[] ar, double[] ai, double[] br, double[] bi, int n, int m) {
         for (int c = 0; c < n; c++) {
             int p = c;
             double best = ar[c * n + c] * ar[c * n + c] + ai[c * n + c] * ai[c * n + c];
@@ -18,8 +22,10 @@ final class ComplexSolve {
                     swap(ar, c * n + j, p * n + j);
                     swap(ai, c * n + j, p * n + j);
                 }
-                swap(br, c, p);
-                swap(bi, c, p);
+                for (int j = 0; j < m; j++) {
+                    swap(br, c * m + j, p * m + j);
+                    swap(bi, c * m + j, p * m + j);
+                }
             }
             double pr = ar[c * n + c], pi = ai[c * n + c], den = pr * pr + pi * pi;
             double ir = pr / den, ii = -pi / den;           // 1 / pivot
@@ -32,21 +38,25 @@ final class ComplexSolve {
                     ar[r * n + j] -= fr * cr - fi * ci;
                     ai[r * n + j] -= fr * ci + fi * cr;
                 }
-                double cr = br[c], ci = bi[c];
-                br[r] -= fr * cr - fi * ci;
-                bi[r] -= fr * ci + fi * cr;
+                for (int j = 0; j < m; j++) {
+                    double cr = br[c * m + j], ci = bi[c * m + j];
+                    br[r * m + j] -= fr * cr - fi * ci;
+                    bi[r * m + j] -= fr * ci + fi * cr;
+                }
             }
         }
         for (int r = n - 1; r >= 0; r--) {
-            double sr = br[r], si = bi[r];
-            for (int j = r + 1; j < n; j++) {
-                double cr = ar[r * n + j], ci = ai[r * n + j];
-                sr -= cr * br[j] - ci * bi[j];
-                si -= cr * bi[j] + ci * br[j];
-            }
             double pr = ar[r * n + r], pi = ai[r * n + r], den = pr * pr + pi * pi;
-            br[r] = (sr * pr + si * pi) / den;
-            bi[r] = (si * pr - sr * pi) / den;
+            for (int j = 0; j < m; j++) {
+                double sr = br[r * m + j], si = bi[r * m + j];
+                for (int k = r + 1; k < n; k++) {
+                    double cr = ar[r * n + k], ci = ai[r * n + k];
+                    sr -= cr * br[k * m + j] - ci * bi[k * m + j];
+                    si -= cr * bi[k * m + j] + ci * br[k * m + j];
+                }
+                br[r * m + j] = (sr * pr + si * pi) / den;
+                bi[r * m + j] = (si * pr - sr * pi) / den;
+            }
         }
     }
 

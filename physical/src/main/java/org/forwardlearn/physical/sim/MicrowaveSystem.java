@@ -26,6 +26,7 @@ public final class MicrowaveSystem extends SimulatedSystem {
     private double[] scatterRes;
     private double[] driftable;  // scatterer positions (ns x 2), a view copied into pos
     private double norm = 1.0;
+    private Reduced[] reduced;   // per frequency, the element-space system; null = stale (built on first use)
     private static final double KAPPA = 0.02, GAMMA = 0.04;
 
     public MicrowaveSystem(SimSettings s, int elements, int scatterers, int frequencies) {
@@ -53,6 +54,7 @@ public final class MicrowaveSystem extends SimulatedSystem {
         for (int i = 0; i < ns; i++) scatterRes[i] = 0.9 + 0.2 * r.nextDouble();
         driftable = new double[2 * ns];
         System.arraycopy(pos, 2 * ne, driftable, 0, 2 * ns);
+        reduced = null;
         norm = 1.0;
         double mean = 0;
         SplittableRandom probe = Seeds.stream(settings.seed(), 0x50524F42L);
@@ -70,12 +72,146 @@ public final class MicrowaveSystem extends SimulatedSystem {
 
     @Override protected double driftScale() { return 0.01; }
 
-    @Override protected void driftChanged() { System.arraycopy(driftable, 0, pos, 2 * ne, 2 * ns); }
+    @Override protected void driftChanged() { System.arraycopy(driftable, 0, pos, 2 * ne, 2 * ns); reduced = null; }
 
     @Override protected double fullScale() { return 4.0; }
 
+    /**
+     * Per frequency, the system reduced to the metasurface elements. W = [[A + D(s), B], [C, S]] with D(s) the
+     * elements' state-dependent diagonal and S the fixed scatterer block; eliminating the scatterers (Schur
+     * complement) gives M(s) x_e = r with M(s) = A + D(s) - B S^-1 C, r = g_e - B S^-1 g_s, and S21 = c0 + u . x_e.
+     * A configuration differs from the all-zero one (M0 = M(0)) only on the diagonal entries of its elements in state 1,
+     * by delta_i = res1_i^2 - res0_i^2, so by Woodbury, with K = diag(1/delta_S) + M0^-1[S, S] and x0 = M0^-1 r,
+     * v = u^T M0^-1: S21 = (c0 + u . x0) - v_S . (K^-1 x0_S): one k x k solve (k = elements in state 1) per frequency.
+     * Everything but S is fixed between re-draws and drift steps and is computed once ({@link #reduce}).
+     *
+     * @param inv M0^-1, row-major ne x ne
+     */
+    private record Reduced(double[] invR, double[] invI, double[] x0r, double[] x0i, double[] vr, double[] vi, double s0r, double s0i) {}
+
     @Override
     protected void respond(double[] in, double[] out) {
+        if (reduced == null) reduced = reduce();
+        int[] on = new int[ne];
+        int k = 0;
+        for (int i = 0; i < ne; i++) if (in[i] > 0.5) on[k++] = i;
+        double[] kr = new double[k * k], ki = new double[k * k], yr = new double[k], yi = new double[k];
+        for (int f = 0; f < nf; f++) {
+            Reduced q = reduced[f];
+            double sr = q.s0r(), si = q.s0i();
+            if (k > 0) {
+                for (int a = 0; a < k; a++) {
+                    int ia = on[a];
+                    for (int b = 0; b < k; b++) {
+                        kr[a * k + b] = q.invR()[ia * ne + on[b]];
+                        ki[a * k + b] = q.invI()[ia * ne + on[b]];
+                    }
+                    kr[a * k + a] += 1.0 / (res1[ia] * res1[ia] - res0[ia] * res0[ia]);
+                    yr[a] = q.x0r()[ia];
+                    yi[a] = q.x0i()[ia];
+                }
+                ComplexSolve.solve(kr, ki, yr, yi, k);
+                for (int a = 0; a < k; a++) {
+                    int ia = on[a];
+                    sr -= q.vr()[ia] * yr[a] - q.vi()[ia] * yi[a];
+                    si -= q.vr()[ia] * yi[a] + q.vi()[ia] * yr[a];
+                }
+            }
+            out[f] = Math.hypot(sr, si) * norm;
+        }
+    }
+
+    private Reduced[] reduce() {
+        int d = ne + ns, tx = d, rx = d + 1;
+        Reduced[] out = new Reduced[nf];
+        for (int f = 0; f < nf; f++) {
+            double w = omega[f], k = 2 * Math.PI * 6 * w;
+            // full W without the elements' diagonal, g_tx and g_rx
+            double[] wr = new double[d * d], wi = new double[d * d], gr = new double[d], gi = new double[d], hr = new double[d], hi = new double[d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (i == j) {
+                        if (i >= ne) { double w0 = scatterRes[i - ne]; wr[i * d + i] = w0 * w0 - w * w; wi[i * d + i] = -GAMMA * w; }
+                        continue;
+                    }
+                    double g = green(i, j, k);
+                    wr[i * d + j] = -KAPPA * g * Math.cos(gPhase);
+                    wi[i * d + j] = -KAPPA * g * Math.sin(gPhase);
+                }
+                double g = green(i, tx, k);
+                gr[i] = KAPPA * g * Math.cos(gPhase);
+                gi[i] = KAPPA * g * Math.sin(gPhase);
+                g = green(i, rx, k);
+                hr[i] = KAPPA * g * Math.cos(gPhase);
+                hi[i] = KAPPA * g * Math.sin(gPhase);
+            }
+            double g0 = green(tx, rx, k);
+            double c0r = KAPPA * g0 * Math.cos(gPhase), c0i = KAPPA * g0 * Math.sin(gPhase);
+            // X = S^-1 [C | g_s]: ne + 1 right-hand sides of the ns x ns scatterer block
+            double[][] xr = new double[ne + 1][ns], xi = new double[ne + 1][ns];
+            for (int c = 0; c <= ne; c++) {
+                double[] sr = new double[ns * ns], si = new double[ns * ns];
+                for (int a = 0; a < ns; a++) {
+                    for (int b = 0; b < ns; b++) { sr[a * ns + b] = wr[(ne + a) * d + ne + b]; si[a * ns + b] = wi[(ne + a) * d + ne + b]; }
+                    xr[c][a] = c < ne ? wr[(ne + a) * d + c] : gr[ne + a];
+                    xi[c][a] = c < ne ? wi[(ne + a) * d + c] : gi[ne + a];
+                }
+                if (ns > 0) ComplexSolve.solve(sr, si, xr[c], xi[c], ns);
+            }
+            double[] mr = new double[ne * ne], mi = new double[ne * ne], rr = new double[ne], ri = new double[ne];
+            double[] ur = new double[ne], ui = new double[ne];
+            for (int i = 0; i < ne; i++) {
+                for (int c = 0; c <= ne; c++) {
+                    double accR = c < ne ? wr[i * d + c] : gr[i], accI = c < ne ? wi[i * d + c] : gi[i];
+                    for (int a = 0; a < ns; a++) {   // minus B X
+                        double br = wr[i * d + ne + a], bi = wi[i * d + ne + a];
+                        accR -= br * xr[c][a] - bi * xi[c][a];
+                        accI -= br * xi[c][a] + bi * xr[c][a];
+                    }
+                    if (c < ne) { mr[i * ne + c] = accR; mi[i * ne + c] = accI; } else { rr[i] = accR; ri[i] = accI; }
+                }
+            }
+            // S21 = c0 + h_e . x_e + h_s . x_s with x_s = X_g - X_C x_e
+            for (int a = 0; a < ns; a++) {
+                c0r += hr[ne + a] * xr[ne][a] - hi[ne + a] * xi[ne][a];
+                c0i += hr[ne + a] * xi[ne][a] + hi[ne + a] * xr[ne][a];
+            }
+            for (int i = 0; i < ne; i++) {
+                double accR = hr[i], accI = hi[i];
+                for (int a = 0; a < ns; a++) {
+                    accR -= hr[ne + a] * xr[i][a] - hi[ne + a] * xi[i][a];
+                    accI -= hr[ne + a] * xi[i][a] + hi[ne + a] * xr[i][a];
+                }
+                ur[i] = accR;
+                ui[i] = accI;
+            }
+            // M0 = M(all elements in state 0); its inverse, x0 = M0^-1 r, v = u^T M0^-1, s0 = c0 + u . x0
+            for (int i = 0; i < ne; i++) { mr[i * ne + i] += res0[i] * res0[i] - w * w; mi[i * ne + i] += -GAMMA * w; }
+            double[] invR = new double[ne * ne], invI = new double[ne * ne];
+            for (int i = 0; i < ne; i++) invR[i * ne + i] = 1;
+            ComplexSolve.solveMany(mr, mi, invR, invI, ne, ne);
+            double[] x0r = new double[ne], x0i = new double[ne], vr = new double[ne], vi = new double[ne];
+            double s0r = c0r, s0i = c0i;
+            for (int i = 0; i < ne; i++) {
+                for (int j = 0; j < ne; j++) {
+                    double pr = invR[i * ne + j], pi = invI[i * ne + j];
+                    x0r[i] += pr * rr[j] - pi * ri[j];
+                    x0i[i] += pr * ri[j] + pi * rr[j];
+                    vr[j] += ur[i] * pr - ui[i] * pi;
+                    vi[j] += ur[i] * pi + ui[i] * pr;
+                }
+            }
+            for (int i = 0; i < ne; i++) { s0r += ur[i] * x0r[i] - ui[i] * x0i[i]; s0i += ur[i] * x0i[i] + ui[i] * x0r[i]; }
+            out[f] = new Reduced(invR, invI, x0r, x0i, vr, vi, s0r, s0i);
+        }
+        return out;
+    }
+
+    /**
+     * The same response by solving the full (elements + scatterers) system per frequency, without the cached Schur
+     * complement of {@link #respond}: the reference the tests compare against.
+     */
+    void respondDirect(double[] in, double[] out) {
         int d = ne + ns;
         double[] ar = new double[d * d], ai = new double[d * d], br = new double[d], bi = new double[d];
         int tx = d, rx = d + 1;

@@ -11,11 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The vowel protocols: talker-disjoint and stratified 80/20 splits, per-talker (Lobanov) and global z-scoring. */
+/** The vowel protocols: the paper's random token split of its workbook; talker-disjoint and stratified 80/20 splits, per-talker (Lobanov) and global z-scoring. */
 class VowelsTest {
     private static Path data() {
         String s = System.getProperty("forwardlearn.data", System.getenv("FORWARDLEARN_DATA"));
-        Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s, "hillenbrand-vowels")), "no vowels data");
+        Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s, "hillenbrand-vowels"))
+                && Files.isDirectory(Path.of(s, "phyll-vowels")), "no vowels data");
         return Path.of(s);
     }
 
@@ -30,6 +31,54 @@ class VowelsTest {
         List<Integer> y = new ArrayList<>();
         for (int k = 0; k < nTalkers; k++) for (int v = 0; v < perTalker; v++) y.add(v);
         return y;
+    }
+
+    @Test
+    void paperSplitIsATokenLevelSeededUnstratifiedEightyTwenty() {
+        int n = 258;
+        Vowels.Split a = Vowels.randomSplit(n, 0);
+        assertEquals(206, a.train().size());                              // int(0.8 * 258), as the authors' script
+        assertEquals(52, a.test().size());
+        Set<Integer> all = new HashSet<>(a.train());
+        all.addAll(a.test());
+        assertEquals(n, all.size(), "every token once");
+        assertEquals(a, Vowels.randomSplit(n, 0), "the seed fixes the split");
+        assertNotEquals(a.test(), Vowels.randomSplit(n, 1).test(), "another seed, another split");
+        // not stratified: the test count of a vowel varies across seeds (stratified would give 7 or 8 every time)
+        Set<Integer> perClassCounts = new HashSet<>();
+        for (long seed = 0; seed < 10; seed++) {
+            int[] c = new int[7];
+            for (int i : Vowels.randomSplit(n, seed).test()) c[Math.min(6, i / 37)]++;
+            for (int v : c) perClassCounts.add(v);
+        }
+        assertTrue(perClassCounts.size() > 3, "test tokens per vowel over 10 seeds: " + perClassCounts);
+    }
+
+    @Test
+    void realDataPaperProtocolSizesTokenSplitAndTrainingStatistics() {
+        Dataset d = Vowels.load(data(), 0, Vowels.Protocol.PAPER);
+        assertEquals(206, d.xTrain().length);
+        assertEquals(52, d.xTest().length);
+        assertEquals(12, d.features());
+        assertEquals(7, d.classes());
+        int[] perClass = new int[7];
+        for (int y : d.yTrain()) perClass[y]++;
+        for (int y : d.yTest()) perClass[y]++;
+        assertArrayEquals(new int[] {37, 37, 37, 37, 37, 37, 36}, perClass);
+        assertEquals(List.of("ae", "ah", "aw", "er", "ih", "iy", "uw"), Vowels.Protocol.PAPER.classes());
+        double testMean = 0;
+        for (int j = 0; j < 12; j++) {
+            double m = 0, v = 0;
+            for (double[] x : d.xTrain()) m += x[j] / d.xTrain().length;
+            for (double[] x : d.xTrain()) v += Math.pow(x[j] - m, 2) / d.xTrain().length;
+            assertEquals(0, m, 1e-9);
+            assertEquals(1, Math.sqrt(v), 1e-6);
+            for (double[] x : d.xTest()) testMean += x[j] / (12.0 * d.xTest().length);
+        }
+        assertNotEquals(0, testMean, 1e-6, "the test tokens are scaled with training statistics, not their own");
+        assertEquals("paper", Vowels.Protocol.parse("paper").toString());
+        assertThrows(IllegalArgumentException.class, () -> new Vowels.Protocol("paper", "talker"));
+        assertFalse(java.util.Arrays.deepEquals(d.xTest(), Vowels.load(data(), 1, Vowels.Protocol.PAPER).xTest()));
     }
 
     @Test
