@@ -56,6 +56,8 @@ final class GnnRunner {
         out.checkpoint(r.model().toCheckpoint());
         out.result(result);
         out.metrics(rec, metric);
+        Map<String, Object> index = splitIndex(cfg, g);
+        if (index != null) org.forwardlearn.cli.io.JsonFiles.write(out.file(SPLIT_FILE), index);
         if (cfg.task().equals("node") && r.predictions() != null && r.predictions().length == g.numNodes()) {
             predictions(r, g).write(out.file(RunOutput.PREDICTIONS));
         }
@@ -70,6 +72,17 @@ final class GnnRunner {
         String title = "forwardlearn gnn " + cfg.task() + ": " + cfg.method() + "-" + cfg.conv() + " x" + cfg.layers() + " on "
                 + cfg.dataset() + " (split " + cfg.split() + ")";
         out.text(RunOutput.REPORT, TrainingReport.render(title, FfTrainCommand.flat(result), rec, metric, perLayer));
+    }
+
+    /** The split's index file written next to the results (node task). */
+    static final String SPLIT_FILE = "split.json";
+
+    /** The index file of the split a node run trained on (protocol, index, seed, node ids), or null (link task). */
+    static Map<String, Object> splitIndex(GnnConfig cfg, GraphData g) {
+        if (!cfg.task().equals("node")) return null;
+        String protocol = cfg.split() < 0 ? "public" : cfg.splitProtocol();
+        return org.forwardlearn.forwardgnn.SplitProtocol.indexFile(protocol, cfg.split(), cfg.seed(), cfg.dataset(),
+                GnnExperiment.split(cfg, g));
     }
 
     /** predictions.csv: node, label, predicted, split (train/val/test/none), correct. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code forwardlearn gnn train}: one forwardgnn experiment ({@code org.forwardlearn.forwardgnn.GnnExperiment}). */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a GNN layer by layer (ForwardGNN methods) or by backprop (bp, the baseline).",
-                "Writes model.flck, result.json, predictions.csv, metrics.csv and report.html to --out."},
+                "Writes model.flck, result.json, predictions.csv, metrics.csv, report.html and (node task) split.json to --out."},
         footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp.",
                 "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat.",
                 "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf"})
@@ -39,7 +39,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "2", description = "Graph layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--split", defaultValue = "0", description = "Split index 0..4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", defaultValue = "0", description = "Split index: 0..4 (forwardgnn protocol), 0..9 (random-60-20-20), -1 the dataset's public split (default: ${DEFAULT-VALUE}).")
     int split;
 
     @Override
@@ -53,8 +53,8 @@ public final class GnnTrainCommand implements Callable<Integer> {
         RunOutput out = new RunOutput(run.out);
         GraphData g = GnnRunner.load(dataset, root.dataDir());
         cfg = cfg.withDataset(dataset);
-        console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d, seed %d",
-                cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.seed()));
+        console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d (%s), seed %d",
+                cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.splitProtocol(), cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
         GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec));
         Map<String, String> extra = new LinkedHashMap<>();

@@ -70,6 +70,16 @@ public final class NodeMethods {
                 SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
                 return node(sf, Map.of());
             }
+            case "sf-cs":
+            case "sf-rp":
+            case "sf-lt":
+            case "lpf": {
+                Propagated prop = propagation(c.method());
+                Random fixed = fixedStream(rng);
+                GraphData in = prop.labelInput() ? Propagated.withLabelColumns(g, split) : g;
+                List<GraphConv> convs = stack(c.conv(), in.features().cols(), c.hidden(), c.layers(), rng);
+                return node(SingleForward.createPropagated(convs, in, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
+            }
             case "ff-la":
             case "symba-la": {
                 Random fixed = fixedStream(rng);
@@ -98,6 +108,21 @@ public final class NodeMethods {
             default:
                 throw new UnsupportedOperationException("Method '" + c.method() + "' is not implemented yet");
         }
+    }
+
+    /**
+     * The label-propagation signals of each SF variant (issue 20's ablation): sf-cs = Correct-and-Smooth of the
+     * prediction only, sf-rp = propagated residual soft targets in each layer's objective only, sf-lt = the label
+     * trick input only, lpf (Label-Propagated Forward) = the combination kept: residual targets + C&amp;S.
+     */
+    public static Propagated propagation(String method) {
+        return switch (method) {
+            case "sf-cs" -> new Propagated(0, true, false);
+            case "sf-rp" -> new Propagated(1.0, false, false);
+            case "sf-lt" -> new Propagated(0, false, true);
+            case "lpf" -> new Propagated(1.0, true, false);
+            default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
+        };
     }
 
     /** Hinton's FF loss (ff-*) or SymBa (symba-*) on sum-of-squares goodness, theta and alpha from the config. */

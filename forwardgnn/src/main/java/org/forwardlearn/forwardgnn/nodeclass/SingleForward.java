@@ -20,13 +20,28 @@ public final class SingleForward extends NodeProblem {
     /** Training nodes then virtual nodes (the rows the loss reads), validation nodes then virtual nodes. */
     private final int[] trainRows, valRows, localTrain;
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
+    /** The label-propagation signals (null: plain SF), the real graph's GCN operator, the real nodes without a training label. */
+    private final Propagated prop;
+    private final org.forwardlearn.forwardgnn.graph.Csr realOperator;
+    private final int[] unlabelled;
+    /** Soft targets of the unlabelled rows for layer {@code targetsLayer} (fixed while that layer trains). */
+    private double[] targets;
+    private int targetsLayer = -1;
 
-    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
+    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau, Propagated prop) {
         super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
         this.loss = new PrototypeSoftmaxLoss(tau);
+        this.prop = prop;
+        this.realOperator = prop == null ? null : g.topology().gcn();
         this.trainLabels = new int[split.train().length];
         for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
-        this.trainRows = withVirtual(split.train());
+        boolean[] isTrain = new boolean[g.numNodes()];
+        for (int i : split.train()) isTrain[i] = true;
+        this.unlabelled = prop != null && prop.residualWeight() > 0
+                ? java.util.stream.IntStream.range(0, g.numNodes()).filter(i -> !isTrain[i]).toArray() : new int[0];
+        int[] scored = java.util.Arrays.copyOf(split.train(), split.train().length + unlabelled.length);
+        System.arraycopy(unlabelled, 0, scored, split.train().length, unlabelled.length);
+        this.trainRows = withVirtual(scored);
         this.valRows = withVirtual(split.val());
         this.localTrain = new int[split.train().length];
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
@@ -57,7 +72,48 @@ public final class SingleForward extends NodeProblem {
         for (int t = 0; t < cls.length; t++) cls[t] = g.labels()[split.train()[t]];
         VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
                 VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
-        return new SingleForward(convs, aug, g, split, tau);
+        return new SingleForward(convs, aug, g, split, tau, null);
+    }
+
+    /**
+     * SF with label-propagation signals ({@link Propagated}): the same virtual nodes and per-layer loss, plus the
+     * propagated soft targets on the nodes without a training label and/or Correct-and-Smooth of the prediction.
+     * With {@code prop.labelInput()}, {@code g} must already carry the label columns ({@link Propagated#withLabelColumns}).
+     */
+    static SingleForward createPropagated(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional, double tau,
+                                          Random rng, Propagated prop) {
+        int[] cls = new int[split.train().length];
+        for (int t = 0; t < cls.length; t++) cls[t] = g.labels()[split.train()[t]];
+        VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
+                VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
+        return new SingleForward(convs, aug, g, split, tau, prop);
+    }
+
+    /**
+     * The soft targets of layer l: Correct and Smooth (strengths chosen on the validation nodes) of the finished layers'
+     * averaged distributions (uniform before layer 0), on the unlabelled rows. Fixed quantities only.
+     */
+    private double[] targetsFor(int layer) {
+        int n = numReal, c = numClasses;
+        double[] p = new double[n * c];
+        double[] summed = summedScores();
+        for (int i = 0; i < p.length; i++) p[i] = layer == 0 ? 1.0 / c : summed[i] / layer;
+        double[][] z = new double[1][];
+        Propagated.bestCorrectAndSmooth(realOperator, p, labels, split, c, z);
+        double[] all = LabelPropagation.distributions(z[0], c);
+        double[] t = new double[unlabelled.length * c];
+        for (int u = 0; u < unlabelled.length; u++) System.arraycopy(all, unlabelled[u] * c, t, u * c, c);
+        return t;
+    }
+
+    @Override
+    protected double[] postProcess(double[] summed, int layers) {
+        if (prop == null || !prop.smooth()) return summed;
+        double[] p = new double[summed.length];
+        for (int i = 0; i < p.length; i++) p[i] = summed[i] / layers;
+        double[][] z = new double[1][];
+        Propagated.bestCorrectAndSmooth(realOperator, p, labels, split, numClasses, z);
+        return z[0];
     }
 
     /** The last C rows of h (from row {@code from}): the class prototypes of this layer. */
@@ -78,8 +134,14 @@ public final class SingleForward extends NodeProblem {
     public double lossAndGradient(int layer, int epoch, int batch) {
         GraphConv conv = convs.get(layer);
         DMatrixRMaj h = conv.forward(input(layer), trainRows);
-        int t = localTrain.length, d = h.numCols;
-        double l = loss.evaluate(h, localTrain, trainLabels, prototypes(h, t), dh, dp);
+        int t = localTrain.length, u = unlabelled.length, d = h.numCols;
+        DMatrixRMaj protos = prototypes(h, t + u);
+        double l = loss.evaluate(h, localTrain, trainLabels, protos, dh, dp);
+        if (u > 0) {
+            if (targetsLayer != layer) { targets = targetsFor(layer); targetsLayer = layer; }
+            l += SoftTargetLoss.evaluate(h, t, u, targets, protos, loss.tau(), prop.residualWeight(), dh, dp);
+        }
+        t += u;
         for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];
         conv.localGradient(input(layer), trainRows, h, dh);
         return l;
