@@ -25,7 +25,7 @@ class PropagatedMethodTest {
 
     /** Central differences of each layer's whole objective (training CE + the propagated soft-target term). */
     @ParameterizedTest
-    @CsvSource({"lpf,gcn", "sf-rp,gcn", "sf-rp,sage", "sf-rp,gat", "sf-lt,gcn"})
+    @CsvSource({"lpf-rp,gcn", "sf-rp,gcn", "sf-rp,sage", "sf-rp,gat", "sf-lt,gcn", "lpf-lt,sage"})
     void layerObjectiveGradientsMatchFiniteDifferences(String method, String conv) {
         GraphData g = TestGraphs.planted(40, 3, 8, true, 21).withRowSumNormalizedFeatures();
         GnnConfig c = config(g, method, conv, 2);
@@ -43,7 +43,7 @@ class PropagatedMethodTest {
     @Test
     void aLayersUpdateDoesNotDependOnLaterLayers() {
         GraphData g = TestGraphs.planted(60, 3, 8, true, 23).withRowSumNormalizedFeatures();
-        GnnConfig c = config(g, "lpf", "gcn", 3);
+        GnnConfig c = config(g, "lpf-rp", "gcn", 3);
         Split s = GnnExperiment.split(c, g);
         NodeProblem a = (NodeProblem) NodeMethods.build(c, g, s, new Random(9)).problem();
         NodeProblem b = (NodeProblem) NodeMethods.build(c, g, s, new Random(9)).problem();
@@ -65,6 +65,24 @@ class PropagatedMethodTest {
             List<Parameter> pa = two.model().convs().get(l).parameters(), pb = three.model().convs().get(l).parameters();
             for (int q = 0; q < pa.size(); q++) assertArrayEquals(pa.get(q).value().data, pb.get(q).value().data, 0.0);
         }
+    }
+
+    /**
+     * Planetoid Cora, DFA-GNN's split 0, one SF layer (64 wide, 80 epochs at lr 1e-2): Correct and Smooth of the same
+     * trained layer (lpf trains exactly as sf) lifts test accuracy from the measured 85.27 % to 86.74 % (543 test nodes).
+     */
+    @Test
+    void lpfBeatsSfOnPlanetoidCoraWithTheSameTraining() {
+        java.nio.file.Path dir = org.forwardlearn.datasets.Datasets.defaultDataDir();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && java.nio.file.Files.isDirectory(dir.resolve("planetoid")),
+                "Planetoid data not available");
+        GnnConfig c = GnnConfig.defaults().withDataDir(dir).withDataset("cora").withSplitProtocol(SplitProtocol.RANDOM_60_20_20)
+                .withSplit(0).withLayers(1).withHidden(64).withEpochs(80).withLr(1e-2).withValidateEvery(4);
+        GnnResult sf = new GnnExperiment(c.withMethod("sf")).run(null), lpf = new GnnExperiment(c.withMethod("lpf")).run(null);
+        assertEquals(sf.training().layers().get(0).bestEpoch(), lpf.training().layers().get(0).bestEpoch(), "same training");
+        assertEquals(0.8527, sf.testAccuracy(), 0.01, "sf");
+        assertEquals(0.8674, lpf.testAccuracy(), 0.01, "lpf");
+        assertTrue(lpf.testAccuracy() > sf.testAccuracy() + 0.005, "C&S gain " + (lpf.testAccuracy() - sf.testAccuracy()));
     }
 
     private static double step(NodeProblem p, int layer) {

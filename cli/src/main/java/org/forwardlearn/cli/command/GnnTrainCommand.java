@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a GNN layer by layer (ForwardGNN methods) or by backprop (bp, the baseline).",
                 "Writes model.flck, result.json, predictions.csv, metrics.csv, report.html and (node task) split.json to --out."},
-        footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp.",
+        footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp;",
+                "label-propagated SF: lpf (the issue-20 method), its ablation lpf-rp, lpf-lt, sf-rp, sf-lt.",
                 "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat.",
-                "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf"})
+                "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf",
+                "DFA-GNN's protocol: forwardlearn gnn train --dataset cora --method lpf --layers 3 --hidden 64 --split-protocol random-60-20-20 --split 0"})
 public final class GnnTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions run;

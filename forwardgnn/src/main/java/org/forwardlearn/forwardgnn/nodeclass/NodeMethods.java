@@ -70,15 +70,16 @@ public final class NodeMethods {
                 SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
                 return node(sf, Map.of());
             }
-            case "sf-cs":
+            case "lpf":
+            case "lpf-rp":
+            case "lpf-lt":
             case "sf-rp":
-            case "sf-lt":
-            case "lpf": {
+            case "sf-lt": {
                 Propagated prop = propagation(c.method());
                 Random fixed = fixedStream(rng);
-                GraphData in = prop.labelInput() ? Propagated.withLabelColumns(g, split) : g;
-                List<GraphConv> convs = stack(c.conv(), in.features().cols(), c.hidden(), c.layers(), rng);
-                return node(SingleForward.createPropagated(convs, in, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
+                int in = g.features().cols() + (prop.labelInput() ? g.numClasses() : 0);
+                List<GraphConv> convs = stack(c.conv(), in, c.hidden(), c.layers(), rng);
+                return node(SingleForward.createPropagated(convs, g, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
             }
             case "ff-la":
             case "symba-la": {
@@ -111,16 +112,18 @@ public final class NodeMethods {
     }
 
     /**
-     * The label-propagation signals of each SF variant (issue 20's ablation): sf-cs = Correct-and-Smooth of the
-     * prediction only, sf-rp = propagated residual soft targets in each layer's objective only, sf-lt = the label
-     * trick input only, lpf (Label-Propagated Forward) = the combination kept: residual targets + C&amp;S.
+     * The label-propagation signals of LPF and its ablation (issue 20; {@link Propagated}): lpf (Label-Propagated
+     * Forward) = SF + Correct-and-Smooth of the summed per-layer prediction, the combination the ablation kept;
+     * lpf-rp adds the propagated residual soft targets (weight 0.3) to each layer's objective, lpf-lt the label trick
+     * with masking; sf-rp (weight 1) and sf-lt are those signals without C&amp;S.
      */
     public static Propagated propagation(String method) {
         return switch (method) {
-            case "sf-cs" -> new Propagated(0, true, false);
+            case "lpf" -> new Propagated(0, true, false);
+            case "lpf-rp" -> new Propagated(0.3, true, false);
+            case "lpf-lt" -> new Propagated(0, true, true);
             case "sf-rp" -> new Propagated(1.0, false, false);
             case "sf-lt" -> new Propagated(0, false, true);
-            case "lpf" -> new Propagated(1.0, true, false);
             default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
         };
     }

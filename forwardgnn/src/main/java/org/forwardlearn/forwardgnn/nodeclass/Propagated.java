@@ -1,8 +1,6 @@
 package org.forwardlearn.forwardgnn.nodeclass;
 
 import org.forwardlearn.forwardgnn.graph.Csr;
-import org.forwardlearn.forwardgnn.graph.GraphData;
-import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.graph.Split;
 
 /**
@@ -15,8 +13,8 @@ import org.forwardlearn.forwardgnn.graph.Split;
  *       prediction, i.e. propagated training labels). T_l is fixed while layer l trains.</li>
  *   <li>{@code smooth}: the prediction (summed per-layer distributions, averaged) is post-processed by Correct and
  *       Smooth; the two strengths are chosen on the validation nodes from {@link #ALPHAS}.</li>
- *   <li>{@code labelInput}: the label trick: C columns appended to the features, node i's being the GCN-weighted
- *       one-hop sum of its neighbours' training labels with i's own label masked (the self-loop term left out).</li>
+ *   <li>{@code labelInput}: the label trick with masking ({@link LabelTrick}): training labels as C extra input
+ *       columns, a scored node's own label never in its input.</li>
  * </ul>
  *
  * @param residualWeight weight of the soft-target term (0 = off)
@@ -47,33 +45,5 @@ public record Propagated(double residualWeight, boolean smooth, boolean labelInp
         }
         out[0] = bestZ;
         return new double[] {a1, a2};
-    }
-
-    /** g with the label-trick columns appended (sparse features stay sparse). */
-    static GraphData withLabelColumns(GraphData g, Split split) {
-        int n = g.numNodes(), c = g.numClasses(), f = g.features().cols();
-        Csr s = g.topology().gcn();
-        double[] y = LabelPropagation.oneHot(g.labels(), split.train(), n, c);
-        double[] lab = new double[n * c];
-        for (int i = 0; i < n; i++) {
-            for (int k = s.rowStart(i); k < s.rowEnd(i); k++) {
-                int j = s.col(k);
-                if (j == i) continue; // own label masked
-                for (int q = 0; q < c; q++) lab[i * c + q] += s.value(k) * y[j * c + q];
-            }
-        }
-        Csr x = g.features().toCsr();
-        int nnz = x.nonZeros();
-        for (double v : lab) if (v != 0) nnz++;
-        int[] r = new int[nnz], col = new int[nnz];
-        double[] v = new double[nnz];
-        int p = 0;
-        for (int i = 0; i < n; i++) {
-            for (int k = x.rowStart(i); k < x.rowEnd(i); k++) { r[p] = i; col[p] = x.col(k); v[p++] = x.value(k); }
-            for (int q = 0; q < c; q++) if (lab[i * c + q] != 0) { r[p] = i; col[p] = f + q; v[p++] = lab[i * c + q]; }
-        }
-        NodeMatrix feats = NodeMatrix.sparse(Csr.fromTriplets(n, f + c, r, col, v));
-        if (!g.features().isSparse()) feats = NodeMatrix.dense(feats.toDense());
-        return new GraphData(g.id(), g.topology(), feats, g.labels(), c);
     }
 }

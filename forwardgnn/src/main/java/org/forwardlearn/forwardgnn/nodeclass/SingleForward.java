@@ -28,28 +28,47 @@ public final class SingleForward extends NodeProblem {
     private double[] targets;
     private int targetsLayer = -1;
 
-    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau, Propagated prop) {
-        super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
+    /** First virtual row of the (augmented) graph: n for SF; after the copies of the label trick's union graph. */
+    private final int virtualStart;
+
+    /**
+     * @param real   the real graph (labels, the operator of the propagation signals)
+     * @param scored the rows of the augmented graph the training loss reads (SF: the training nodes)
+     * @param scoredLabels their labels
+     */
+    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData real, Split split, double tau, Propagated prop,
+                          int[] scored, int[] scoredLabels) {
+        super(convs, aug.topology(), aug.features(), real.labels(), real.numClasses(), real.numNodes(), split);
         this.loss = new PrototypeSoftmaxLoss(tau);
         this.prop = prop;
-        this.realOperator = prop == null ? null : g.topology().gcn();
-        this.trainLabels = new int[split.train().length];
-        for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
-        boolean[] isTrain = new boolean[g.numNodes()];
+        this.virtualStart = aug.numReal();
+        this.realOperator = prop == null ? null : real.topology().gcn();
+        this.trainLabels = scoredLabels.clone();
+        boolean[] isTrain = new boolean[real.numNodes()];
         for (int i : split.train()) isTrain[i] = true;
         this.unlabelled = prop != null && prop.residualWeight() > 0
-                ? java.util.stream.IntStream.range(0, g.numNodes()).filter(i -> !isTrain[i]).toArray() : new int[0];
-        int[] scored = java.util.Arrays.copyOf(split.train(), split.train().length + unlabelled.length);
-        System.arraycopy(unlabelled, 0, scored, split.train().length, unlabelled.length);
-        this.trainRows = withVirtual(scored);
+                ? java.util.stream.IntStream.range(0, real.numNodes()).filter(i -> !isTrain[i]).toArray() : new int[0];
+        int[] rows = java.util.Arrays.copyOf(scored, scored.length + unlabelled.length);
+        System.arraycopy(unlabelled, 0, rows, scored.length, unlabelled.length);
+        this.trainRows = withVirtual(rows);
         this.valRows = withVirtual(split.val());
-        this.localTrain = new int[split.train().length];
+        this.localTrain = new int[scored.length];
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
+    }
+
+    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau, Propagated prop) {
+        this(convs, aug, g, split, tau, prop, split.train(), labelsOf(g.labels(), split.train()));
+    }
+
+    private static int[] labelsOf(int[] labels, int[] nodes) {
+        int[] y = new int[nodes.length];
+        for (int t = 0; t < y.length; t++) y[t] = labels[nodes[t]];
+        return y;
     }
 
     private int[] withVirtual(int[] nodes) {
         int[] r = java.util.Arrays.copyOf(nodes, nodes.length + numClasses);
-        for (int k = 0; k < numClasses; k++) r[nodes.length + k] = numReal + k;
+        for (int k = 0; k < numClasses; k++) r[nodes.length + k] = virtualStart + k;
         return r;
     }
 
@@ -78,12 +97,17 @@ public final class SingleForward extends NodeProblem {
     /**
      * SF with label-propagation signals ({@link Propagated}): the same virtual nodes and per-layer loss, plus the
      * propagated soft targets on the nodes without a training label and/or Correct-and-Smooth of the prediction.
-     * With {@code prop.labelInput()}, {@code g} must already carry the label columns ({@link Propagated#withLabelColumns}).
+     * With {@code prop.labelInput()} the layers run on {@link LabelTrick}'s union graph (layer 0 reads F + C columns).
      */
     static SingleForward createPropagated(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional, double tau,
                                           Random rng, Propagated prop) {
-        int[] cls = new int[split.train().length];
-        for (int t = 0; t < cls.length; t++) cls[t] = g.labels()[split.train()[t]];
+        if (prop.labelInput()) {
+            LabelTrick u = LabelTrick.union(g, split, rng);
+            VirtualNodes aug = VirtualNodes.augment(u.graph(), u.scored(), u.scoredLabels(), bidirectional,
+                    VirtualNodes.randomFeatures(g.numClasses(), u.graph().features().cols(), rng));
+            return new SingleForward(convs, aug, g, split, tau, prop, u.scored(), u.scoredLabels());
+        }
+        int[] cls = labelsOf(g.labels(), split.train());
         VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
                 VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
         return new SingleForward(convs, aug, g, split, tau, prop);
@@ -124,7 +148,7 @@ public final class SingleForward extends NodeProblem {
         return p;
     }
 
-    private DMatrixRMaj prototypes(DMatrixRMaj h) { return prototypes(h, numReal); }
+    private DMatrixRMaj prototypes(DMatrixRMaj h) { return prototypes(h, virtualStart); }
 
     /**
      * One step: only the training rows and the virtual nodes enter the loss, so the layer computes just
