@@ -213,11 +213,11 @@ public final class GnnTableCommand implements Callable<Integer> {
 
     /**
      * Half-width of the 95 % confidence interval of the mean: t(0.975, n-1) times the sample standard deviation over
-     * sqrt(n) (Student's t; 0 for one run).
+     * sqrt(n) (Student's t; NaN for fewer than two runs, where it is undefined).
      */
     static double ci95(List<Double> v) {
         int n = v.size();
-        if (n < 2) return n == 1 ? 0 : Double.NaN;
+        if (n < 2) return Double.NaN;
         double m = mean(v), s = 0;
         for (double d : v) s += (d - m) * (d - m);
         return T975[Math.min(n - 1, T975.length) - 1] * Math.sqrt(s / (n - 1)) / Math.sqrt(n);
