@@ -15,7 +15,8 @@
  *   <li>the label trick with masking ({@code sf-lt}, {@code lpf-lt}, {@link org.forwardlearn.forwardgnn.nodeclass.LabelTrick}):
  *       training labels as input columns on a three-copy union graph, a scored node's own label never in its input.</li>
  * </ul>
- * {@code lpf} is SF + Correct-and-Smooth: the only signal that helped in the ablation
- * ({@code docs/results/beyond-forwardgnn.md}); the others stay as registry methods so the ablation can be rerun.
+ * {@code lpf} is SF + Correct-and-Smooth, the only signal that helped on both datasets of the ablation
+ * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only); the others stay as registry
+ * methods so the ablation can be rerun.
  */
 package org.forwardlearn.forwardgnn.nodeclass;
