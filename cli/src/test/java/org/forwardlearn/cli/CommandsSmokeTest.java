@@ -161,6 +161,27 @@ class CommandsSmokeTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void gnnTableAndTrainTakeTheDfaGnnSplitProtocolAndWriteTheIndexFiles() throws Exception {
+        Path out = tmp.resolve("dfa");
+        CliRun t = ok("gnn", "table", "--datasets", "cora", "--methods", "lpf", "--convs", "gcn", "--layers", "1", "--hidden", "16",
+                "--split-protocol", "random-60-20-20", "--splits", "0-1", "--epochs", "2", "--data-dir", data().toString(),
+                "--out", out.toString());
+        assertTrue(t.out().contains("95 % CI") && t.out().matches("(?s).*\\| cora +\\| lpf .*"), t.out());
+        Map<String, Object> s0 = JsonFiles.read(out.resolve("splits").resolve("cora_s0.json"));
+        assertEquals(List.of(1624, 541, 543), s0.get("sizes"));
+        assertEquals("random-60-20-20", s0.get("protocol"));
+        assertTrue(Files.exists(out.resolve("runs").resolve("cora_lpf_gcn_L1_s1_random-60-20-20.json")));
+        Path train = tmp.resolve("dfa-train");
+        ok("gnn", "train", "--dataset", "cora", "--method", "sf", "--layers", "1", "--hidden", "16", "--epochs", "2", "--split", "0",
+                "--split-protocol", "random-60-20-20", "--data-dir", data().toString(), "--out", train.toString());
+        assertEquals(s0.get("test"), JsonFiles.read(train.resolve("split.json")).get("test"), "same split in table and train");
+        CliRun bad = CliRun.of("gnn", "train", "--dataset", "cora", "--split-protocol", "dfa", "--data-dir", data().toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--split-protocol: expected one of"), bad.err());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void gnnTableTakesShallowGreedyModelsFromTheDeepestRun() throws Exception {
         Path out = tmp.resolve("prefix");
         ok("gnn", "table", "--datasets", "citationfull-cora_ml", "--methods", "sf,bp", "--convs", "gcn", "--layers", "1-2",

@@ -29,16 +29,19 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
  * @param alpha         SymBa sharpness
  * @param bidirectional virtual edges both ways; false: only training node -> its virtual node (the virtual node reads its class)
  * @param dataDir       data folder, or null for {@code Datasets.defaultDataDir()}
+ * @param splitProtocol how split {@code split} (&gt;= 0) is drawn: {@link SplitProtocol#NAMES} (default "forwardgnn")
  */
 public record GnnConfig(String task, String dataset, GraphData graph, String method, String conv, int layers, int hidden,
                         int split, long seed, int epochs, int patience, int validateEvery, double lr, double weightDecay,
-                        double tau, double theta, double alpha, boolean bidirectional, Path dataDir) {
+                        double tau, double theta, double alpha, boolean bidirectional, Path dataDir, String splitProtocol) {
     public static final List<String> NODE_METHODS =
-            List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp");
+            List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp",
+                    "lpf", "lpf-rp", "lpf-lt", "sf-rp", "sf-lt");
     public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "fl-ce-top", "bp");
     public static final List<String> CONVS = List.of("gcn", "sage", "gat");
     /** Greedy methods whose d-layer model is the first d layers of a deeper run (see {@link #depthPrefix()}). */
-    static final List<String> PREFIX_NODE_METHODS = List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn");
+    static final List<String> PREFIX_NODE_METHODS = List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "lpf", "lpf-rp",
+            "lpf-lt", "sf-rp", "sf-lt");
     static final List<String> PREFIX_LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba");
 
     public GnnConfig {
@@ -54,6 +57,10 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
         if (epochs < 1 || validateEvery < 1 || patience < 0) {
             throw new IllegalArgumentException("Expected epochs >= 1, validateEvery >= 1, patience >= 0 (got " + epochs + ", "
                     + validateEvery + ", " + patience + ")");
+        }
+        SplitProtocol.check(splitProtocol);
+        if (task.equals("link") && !splitProtocol.equals(SplitProtocol.FORWARD_GNN)) {
+            throw new IllegalArgumentException("Expected split protocol " + SplitProtocol.FORWARD_GNN + " for the link task (got '" + splitProtocol + "')");
         }
         if (graph == null && (dataset == null || dataset.isEmpty())) throw new IllegalArgumentException("Expected a dataset name or a graph (got neither)");
     }
@@ -74,10 +81,10 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
 
     public static GnnConfig defaults() {
         return new GnnConfig("node", DEFAULT_DATASET, null, "sf", "gcn", 2, 128, 0, 100, 1000, 100, 2, 1e-3, 5e-4,
-                1.0, 2.0, 4.0, true, null);
+                1.0, 2.0, 4.0, true, null, SplitProtocol.FORWARD_GNN);
     }
 
-    public GnnConfig withTask(String v) { return new GnnConfig(v, dataset, graph, v.equals("link") && method.equals("sf") ? "fl-ce" : method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
+    public GnnConfig withTask(String v) { return new GnnConfig(v, dataset, graph, v.equals("link") && method.equals("sf") ? "fl-ce" : method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
     /**
      * A named dataset instead of the default one. After {@link #withGraph} this is an error (it would silently drop the
      * in-memory graph): start from {@link #defaults()} again.
@@ -87,7 +94,7 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
             throw new IllegalStateException("Expected withDataset or withGraph, not both (got withDataset('" + v + "') after withGraph('"
                     + graph.id() + "'))");
         }
-        return new GnnConfig(task, v, null, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir);
+        return new GnnConfig(task, v, null, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol);
     }
     /**
      * An in-memory graph instead of a named dataset. After {@link #withDataset} of another dataset this is an error (the
@@ -98,24 +105,25 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
             throw new IllegalStateException("Expected withDataset or withGraph, not both (got withGraph('" + v.id()
                     + "') after withDataset('" + dataset + "'))");
         }
-        return new GnnConfig(task, v.id(), v, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir);
+        return new GnnConfig(task, v.id(), v, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol);
     }
-    public GnnConfig withMethod(String v) { return new GnnConfig(task, dataset, graph, v, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withConv(String v) { return new GnnConfig(task, dataset, graph, method, v, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withLayers(int v) { return new GnnConfig(task, dataset, graph, method, conv, v, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withHidden(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, v, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withSplit(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, v, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withSeed(long v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, v, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withEpochs(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, v, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withPatience(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, v, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withValidateEvery(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, v, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withLr(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, v, weightDecay, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withWeightDecay(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, v, tau, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withTau(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, v, theta, alpha, bidirectional, dataDir); }
-    public GnnConfig withTheta(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, v, alpha, bidirectional, dataDir); }
-    public GnnConfig withAlpha(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, v, bidirectional, dataDir); }
-    public GnnConfig withBidirectional(boolean v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, v, dataDir); }
-    public GnnConfig withDataDir(Path v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, v); }
+    public GnnConfig withMethod(String v) { return new GnnConfig(task, dataset, graph, v, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withConv(String v) { return new GnnConfig(task, dataset, graph, method, v, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withLayers(int v) { return new GnnConfig(task, dataset, graph, method, conv, v, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withHidden(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, v, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withSplit(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, v, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withSeed(long v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, v, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withEpochs(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, v, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withPatience(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, v, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withValidateEvery(int v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, v, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withLr(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, v, weightDecay, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withWeightDecay(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, v, tau, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withTau(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, v, theta, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withTheta(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, v, alpha, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withAlpha(double v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, v, bidirectional, dataDir, splitProtocol); }
+    public GnnConfig withBidirectional(boolean v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, v, dataDir, splitProtocol); }
+    public GnnConfig withDataDir(Path v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, v, splitProtocol); }
+    public GnnConfig withSplitProtocol(String v) { return new GnnConfig(task, dataset, graph, method, conv, layers, hidden, split, seed, epochs, patience, validateEvery, lr, weightDecay, tau, theta, alpha, bidirectional, dataDir, v); }
 
     /** A flat description (for provenance and result.json). */
     public Map<String, String> toMap() {
@@ -128,6 +136,7 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
         m.put("weight_decay", Double.toString(weightDecay)); m.put("tau", Double.toString(tau));
         m.put("theta", Double.toString(theta)); m.put("alpha", Double.toString(alpha));
         m.put("bidirectional", Boolean.toString(bidirectional));
+        m.put("split_protocol", splitProtocol);
         return m;
     }
 }

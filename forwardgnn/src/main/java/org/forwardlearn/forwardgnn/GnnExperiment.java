@@ -73,7 +73,7 @@ public final class GnnExperiment {
         return GraphData.from(raw).withRowSumNormalizedFeatures();
     }
 
-    /** The split to train on: ForwardGNN's seeded split {@code config.split()}, or the dataset's public split for -1. */
+    /** The split to train on: split {@code config.split()} of the config's split protocol, or the dataset's public split for -1. */
     private Split split(GraphData g) {
         if (input != null) return input.split();
         if (config.split() < 0 && publicSplit != null) return publicSplit;
@@ -81,11 +81,11 @@ public final class GnnExperiment {
     }
 
     /**
-     * The split a configuration trains on: ForwardGNN's seeded split {@code cfg.split()} (0..4), or, for -1, the
-     * public split of the named dataset (Planetoid), read from the data folder.
+     * The split a configuration trains on: split {@code cfg.split()} of its {@link SplitProtocol} (ForwardGNN's seeded
+     * 64/16/20 split by default), or, for -1, the public split of the named dataset (Planetoid), read from the data folder.
      */
     public static Split split(GnnConfig cfg, GraphData g) {
-        if (cfg.split() >= 0) return nodeSplit(g, cfg.split(), cfg.seed());
+        if (cfg.split() >= 0) return SplitProtocol.split(cfg.splitProtocol(), g.labels(), cfg.split(), cfg.seed());
         Path dir = cfg.dataDir() != null ? cfg.dataDir() : Datasets.defaultDataDir();
         org.forwardlearn.datasets.graph.NodeSplit p = Datasets.isGraph(cfg.dataset())
                 ? Datasets.loadGraph(cfg.dataset(), dir).publicSplit().orElse(null) : null;

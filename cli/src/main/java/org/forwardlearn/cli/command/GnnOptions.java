@@ -39,6 +39,10 @@ public final class GnnOptions {
     @Option(names = "--one-direction", description = "Virtual-node methods: wire each training node to its class's virtual node one way only (training node -> virtual node: the virtual node aggregates its class, training nodes do not read it). Default: both ways.")
     boolean oneDirection;
 
+    @Option(names = "--split-protocol", defaultValue = "forwardgnn", paramLabel = "NAME",
+            description = "Node split protocol: forwardgnn (64/16/20, 5 splits) or random-60-20-20 (DFA-GNN's: 60/20/20 per run, 10 runs) (default: ${DEFAULT-VALUE}).")
+    String splitProtocol;
+
     /** Defaults with the task set and the shared options applied (method, conv, dataset, layers, split set by the caller). */
     GnnConfig base(long seedOrNull, boolean seedGiven) {
         if (!task.equals("node") && !task.equals("link")) throw CliException.usage("--task: expected node or link (got '" + task + "')");
@@ -54,6 +58,13 @@ public final class GnnOptions {
         if (theta != null) c = c.withTheta(theta);
         if (alpha != null) c = c.withAlpha(alpha);
         if (oneDirection) c = c.withBidirectional(false);
+        if (!org.forwardlearn.forwardgnn.SplitProtocol.NAMES.contains(splitProtocol)) {
+            throw CliException.usage("--split-protocol: expected one of " + org.forwardlearn.forwardgnn.SplitProtocol.NAMES + " (got '" + splitProtocol + "')");
+        }
+        if (!splitProtocol.equals(org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN)) {
+            if (!task.equals("node")) throw CliException.usage("--split-protocol " + splitProtocol + ": only for --task node (got --task " + task + ")");
+            c = c.withSplitProtocol(splitProtocol);
+        }
         return c;
     }
 

@@ -38,7 +38,12 @@ final class GnnRunner {
      * classification: it is checked again once the dataset is loaded.
      */
     static void checkSplit(String option, String task, int split, org.forwardlearn.datasets.graph.Graph raw) {
-        int max = org.forwardlearn.datasets.graph.NodeSplit.FORWARD_GNN_SPLITS - 1;
+        checkSplit(option, task, split, raw, org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN);
+    }
+
+    /** {@link #checkSplit(String, String, int, org.forwardlearn.datasets.graph.Graph)} for the runs of a split protocol. */
+    static void checkSplit(String option, String task, int split, org.forwardlearn.datasets.graph.Graph raw, String protocol) {
+        int max = org.forwardlearn.forwardgnn.SplitProtocol.runs(protocol) - 1;
         if (split >= 0 && split <= max) return;
         if (raw == null) {
             if (split == -1 && task.equals("node")) return;
@@ -58,8 +63,13 @@ final class GnnRunner {
 
     /** Loads a named graph and, as soon as it is known, checks the requested splits against it (see {@link #checkSplit}). */
     static GraphData load(String dataset, Path dataDir, String task, String splitOption, int... splits) {
+        return load(dataset, dataDir, task, splitOption, org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN, splits);
+    }
+
+    /** {@link #load(String, Path, String, String, int...)} with the splits checked against the runs of {@code protocol}. */
+    static GraphData load(String dataset, Path dataDir, String task, String splitOption, String protocol, int... splits) {
         org.forwardlearn.datasets.graph.Graph raw = Datasets.loadGraph(dataset, dataDir);
-        if (splitOption != null) for (int s : splits) checkSplit(splitOption, task, s, raw);
+        if (splitOption != null) for (int s : splits) checkSplit(splitOption, task, s, raw, protocol);
         GraphData g = GraphData.from(raw);
         // generated graphs have Gaussian (signed) features: shift them non-negative before the experiment's
         // row-sum normalisation (as PyG's NormalizeFeatures does), see DemoCommand.nonNegative
@@ -99,6 +109,8 @@ final class GnnRunner {
         out.checkpoint(r.model().toCheckpoint());
         out.result(result);
         out.metrics(rec, metric);
+        Map<String, Object> index = splitIndex(cfg, g);
+        if (index != null) org.forwardlearn.cli.io.JsonFiles.write(out.file(SPLIT_FILE), index);
         if (cfg.task().equals("node") && r.predictions() != null && r.predictions().length == g.numNodes()) {
             predictions(r, g).write(out.file(RunOutput.PREDICTIONS));
         }
@@ -113,6 +125,17 @@ final class GnnRunner {
         String title = "forwardlearn gnn " + cfg.task() + ": " + cfg.method() + "-" + cfg.conv() + " x" + cfg.layers() + " on "
                 + cfg.dataset() + " (split " + cfg.split() + ")";
         out.text(RunOutput.REPORT, TrainingReport.render(title, result, rec, metric, perLayer));
+    }
+
+    /** The split's index file written next to the results (node task). */
+    static final String SPLIT_FILE = "split.json";
+
+    /** The index file of the split a node run trained on (protocol, index, seed, node ids), or null (link task). */
+    static Map<String, Object> splitIndex(GnnConfig cfg, GraphData g) {
+        if (!cfg.task().equals("node")) return null;
+        String protocol = cfg.split() < 0 ? "public" : cfg.splitProtocol();
+        return org.forwardlearn.forwardgnn.SplitProtocol.indexFile(protocol, cfg.split(), cfg.seed(), cfg.dataset(),
+                GnnExperiment.split(cfg, g));
     }
 
     /** predictions.csv: node, label, predicted, split (train/val/test/none), correct. */

@@ -58,7 +58,7 @@ public final class GnnTableCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "1-4", description = "Depths: a list and/or ranges, e.g. 1-4 or 2,4 (default: ${DEFAULT-VALUE}).")
     String layers;
 
-    @Option(names = "--splits", defaultValue = "0-4", description = "Split indices, e.g. 0-4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--splits", description = "Split indices, e.g. 0-4 (default: every run of --split-protocol: 0-4 forwardgnn, 0-9 random-60-20-20).")
     String splits;
 
     @Override
@@ -69,13 +69,14 @@ public final class GnnTableCommand implements Callable<Integer> {
         for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
         for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
-        int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits", splits);
+        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
+        int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits",
+                splits != null ? splits : "0-" + (org.forwardlearn.forwardgnn.SplitProtocol.runs(base.splitProtocol()) - 1));
         gnn.checkValues(convs);
         for (int d : depths) Checks.atLeast("--layers", d, 1);
-        for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.task, s, null);
+        for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.task, s, null, base.splitProtocol());
         for (String ds : datasets) GnnRunner.checkDataset("--datasets", ds);
         run.prepareOut();
-        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
         String metric = GnnTable.metric(gnn.task);
         List<Integer> depthList = java.util.Arrays.stream(depths).boxed().toList();
         int total = 0;
@@ -87,7 +88,15 @@ public final class GnnTableCommand implements Callable<Integer> {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (String ds : datasets) {
-            GraphData g = GnnRunner.load(ds, root.dataDir(), gnn.task, "--splits", splitIdx);
+            GraphData g = GnnRunner.load(ds, root.dataDir(), gnn.task, "--splits", base.splitProtocol(), splitIdx);
+            if (run.out != null && gnn.task.equals("node")) {
+                // the index files of the splits every method of this dataset trains on (the split depends on seed and index only)
+                for (int s : splitIdx) {
+                    GnnConfig sc = base.withDataset(ds).withSplit(s);
+                    JsonFiles.write(run.out.resolve("splits").resolve(String.format(Locale.ROOT, "%s_s%d.json", ds, s)),
+                            GnnRunner.splitIndex(sc, g));
+                }
+            }
             for (String m : ms) for (String c : convs) {
                 // greedy methods: depths 1..D are the prefixes of one D-layer run (GnnConfig.depthPrefix, tested there)
                 boolean prefix = GnnTable.derivesDepths(base, m, depthList);
@@ -97,7 +106,8 @@ public final class GnnTableCommand implements Callable<Integer> {
                 for (int l : runDepths) {
                     for (int s : splitIdx) {
                         done++;
-                        String key = String.format(Locale.ROOT, "%s_%s_%s_L%d_s%d", ds, m, c, l, s);
+                        String key = String.format(Locale.ROOT, "%s_%s_%s_L%d_s%d", ds, m, c, l, s)
+                                + (base.splitProtocol().equals(org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN) ? "" : "_" + base.splitProtocol());
                         Map<String, Object> res = runsDir == null ? null : readIfDone(runsDir.resolve(key + ".json"));
                         if (res == null) {
                             GnnConfig cfg = base.withDataset(ds).withMethod(m).withConv(c).withLayers(l).withSplit(s);
@@ -139,6 +149,7 @@ public final class GnnTableCommand implements Callable<Integer> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("dataset", ds); row.put("method", m); row.put("conv", c); row.put("layers", l); row.put("runs", test.size());
                     row.put("test_" + metric + "_mean", mean(test)); row.put("test_" + metric + "_std", std(test));
+                    row.put("test_" + metric + "_ci95", ci95(test));
                     row.put("val_" + metric + "_mean", mean(val));
                     row.put("seconds_per_run", mean(secs)); row.put("seconds_per_epoch", mean(spe));
                     row.put("from_layers", prefix ? deepest : l);
@@ -170,11 +181,12 @@ public final class GnnTableCommand implements Callable<Integer> {
     }
 
     static String markdown(List<Map<String, Object>> rows, String metric) {
-        TextTable t = new TextTable("dataset", "method", "conv", "layers", "runs", "test " + metric + " (%)", "val " + metric + " (%)",
-                "s / run", "s / epoch", "from");
+        TextTable t = new TextTable("dataset", "method", "conv", "layers", "runs", "test " + metric + " (%)", "± 95 % CI",
+                "val " + metric + " (%)", "s / run", "s / epoch", "from");
         for (Map<String, Object> r : rows) {
             t.row(r.get("dataset"), r.get("method"), r.get("conv"), r.get("layers"), r.get("runs"),
                     String.format(Locale.ROOT, "%.2f ± %.2f", 100 * num(r.get("test_" + metric + "_mean")), 100 * num(r.get("test_" + metric + "_std"))),
+                    String.format(Locale.ROOT, "%.2f", 100 * num(r.get("test_" + metric + "_ci95"))),
                     String.format(Locale.ROOT, "%.2f", 100 * num(r.get("val_" + metric + "_mean"))),
                     r.get("seconds_per_run"), r.get("seconds_per_epoch"), r.get("from_layers"));
         }
@@ -205,6 +217,22 @@ public final class GnnTableCommand implements Callable<Integer> {
         for (double d : v) s += (d - m) * (d - m);
         return v.isEmpty() ? Double.NaN : Math.sqrt(s / v.size());
     }
+
+    /**
+     * Half-width of the 95 % confidence interval of the mean: t(0.975, n-1) times the sample standard deviation over
+     * sqrt(n) (Student's t; NaN for fewer than two runs, where it is undefined).
+     */
+    static double ci95(List<Double> v) {
+        int n = v.size();
+        if (n < 2) return Double.NaN;
+        double m = mean(v), s = 0;
+        for (double d : v) s += (d - m) * (d - m);
+        return T975[Math.min(n - 1, T975.length) - 1] * Math.sqrt(s / (n - 1)) / Math.sqrt(n);
+    }
+
+    /** t(0.975, df) for df = 1..30 (df above 30 uses 30's value, 2.042; the normal limit is 1.960). */
+    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
+        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
 
     /** "1-4" or "0,2,5" or "1-2,4" to an int array. */
     static int[] parseList(String option, String spec) {

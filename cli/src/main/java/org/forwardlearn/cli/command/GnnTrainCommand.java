@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
 /** {@code forwardlearn gnn train}: one forwardgnn experiment ({@code org.forwardlearn.forwardgnn.GnnExperiment}). */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a GNN layer by layer (ForwardGNN methods) or by backprop (bp, the baseline).",
-                "Writes model.flck, result.json, predictions.csv, metrics.csv and report.html to --out."},
-        footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp.",
+                "Writes model.flck, result.json, predictions.csv, metrics.csv, report.html and (node task) split.json to --out."},
+        footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp;",
+                "label-propagated SF: lpf (the issue-20 method), its ablation lpf-rp, lpf-lt, sf-rp, sf-lt.",
                 "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat.",
                 "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf",
-                "Own tables: forwardlearn gnn train --nodes nodes.csv --edges edges.csv [--format csv|parquet] [--directed] [--features-norm none] --out runs/own"})
+                "Own tables: forwardlearn gnn train --nodes nodes.csv --edges edges.csv [--format csv|parquet] [--directed] [--features-norm none] --out runs/own",
+                "DFA-GNN's protocol: forwardlearn gnn train --dataset cora --method lpf --layers 3 --hidden 64 --split-protocol random-60-20-20 --split 0"})
 public final class GnnTrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions run;
@@ -41,7 +43,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "2", description = "Graph layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--split", defaultValue = "0", description = "Split index 0..4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", defaultValue = "0", description = "Split index: 0..4 (forwardgnn protocol), 0..9 (random-60-20-20), -1 the dataset's public split (default: ${DEFAULT-VALUE}).")
     int split;
 
     @Override
@@ -53,9 +55,9 @@ public final class GnnTrainCommand implements Callable<Integer> {
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
         GnnRunner.checkDataset("--dataset", dataset);
-        GnnRunner.checkSplit("--split", gnn.task, split, null);
         GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
+        GnnRunner.checkSplit("--split", gnn.task, split, null, cfg.splitProtocol());
         if (input.given()) {   // a user's own tables (GnnTableTrain)
             var pr = spec.commandLine().getParseResult();
             for (String o : new String[] {"--dataset", "--split"}) {
@@ -64,10 +66,10 @@ public final class GnnTrainCommand implements Callable<Integer> {
             return GnnTableTrain.run(console, cfg, input, new RunOutput(run.out));
         }
         RunOutput out = new RunOutput(run.out);
-        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", split);
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", cfg.splitProtocol(), split);
         cfg = cfg.withDataset(dataset);
-        console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d, seed %d",
-                cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.seed()));
+        console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d (%s), seed %d",
+                cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.splitProtocol(), cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
         GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec,
                 GnnRunner.patienceEpochs(cfg)));

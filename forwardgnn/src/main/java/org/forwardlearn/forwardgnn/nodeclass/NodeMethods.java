@@ -70,6 +70,17 @@ public final class NodeMethods {
                 SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
                 return node(sf, sf.extras());
             }
+            case "lpf":
+            case "lpf-rp":
+            case "lpf-lt":
+            case "sf-rp":
+            case "sf-lt": {
+                Propagated prop = propagation(c.method());
+                Random fixed = fixedStream(rng);
+                int in = g.features().cols() + (prop.labelInput() ? g.numClasses() : 0);
+                List<GraphConv> convs = stack(c.conv(), in, c.hidden(), c.layers(), rng);
+                return node(SingleForward.createPropagated(convs, g, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
+            }
             case "ff-la":
             case "symba-la": {
                 Random fixed = fixedStream(rng);
@@ -98,6 +109,23 @@ public final class NodeMethods {
             default:
                 throw new UnsupportedOperationException("Method '" + c.method() + "' is not implemented yet");
         }
+    }
+
+    /**
+     * The label-propagation signals of LPF and its ablation (issue 20; {@link Propagated}): lpf (Label-Propagated
+     * Forward) = SF + Correct-and-Smooth of the summed per-layer prediction, the combination the ablation kept;
+     * lpf-rp adds the propagated residual soft targets (weight 0.3) to each layer's objective, lpf-lt the label trick
+     * with masking; sf-rp (weight 1) and sf-lt are those signals without C&amp;S.
+     */
+    public static Propagated propagation(String method) {
+        return switch (method) {
+            case "lpf" -> new Propagated(0, true, false);
+            case "lpf-rp" -> new Propagated(0.3, true, false);
+            case "lpf-lt" -> new Propagated(0, true, true);
+            case "sf-rp" -> new Propagated(1.0, false, false);
+            case "sf-lt" -> new Propagated(0, false, true);
+            default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
+        };
     }
 
     /** Hinton's FF loss (ff-*) or SymBa (symba-*) on sum-of-squares goodness, theta and alpha from the config. */

@@ -26,6 +26,8 @@ public abstract class NodeProblem implements LayerwiseProblem {
     private final ConvInput[] inputs;
     private final double[] accumulated;
     private final List<double[]> layerAccuracies = new ArrayList<>();
+    /** {@link #postProcess} of the finished layers' summed scores. */
+    private double[] finalScores;
 
     protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
                           int numReal, Split split) {
@@ -51,6 +53,16 @@ public abstract class NodeProblem implements LayerwiseProblem {
 
     protected ConvInput input(int layer) { return inputs[layer]; }
 
+    /**
+     * The prediction scores of the finished layers 0..{@code layers-1} from their summed scores (default: unchanged).
+     * A post-processing step that reads only fixed quantities (labels, the graph) may override it; it is applied to
+     * the per-layer metrics and the final predictions, not to the validation that stops a layer early.
+     */
+    protected double[] postProcess(double[] summed, int layers) { return summed; }
+
+    /** The summed scores of the finished layers (read-only view, fixed while the next layer trains). */
+    protected double[] summedScores() { return accumulated; }
+
     @Override public int numLayers() { return convs.size(); }
 
     @Override public List<Parameter> parameters(int layer) { return convs.get(layer).parameters(); }
@@ -67,7 +79,8 @@ public abstract class NodeProblem implements LayerwiseProblem {
         double[] s = layerScores(layer, h);
         onLayerOutput(layer, h);
         for (int i = 0; i < accumulated.length; i++) accumulated[i] += s[i];
-        layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
+        finalScores = postProcess(accumulated, layer + 1);
+        layerAccuracies.add(new double[] {accuracy(finalScores, split.val(), false), accuracy(finalScores, split.test(), false)});
         if (layer + 1 < convs.size()) {
             inputs[layer + 1] = new ConvInput(nextInput(layer, h).rowL2Normalized(), topology, true);
         }
@@ -89,19 +102,20 @@ public abstract class NodeProblem implements LayerwiseProblem {
         return (double) correct / nodes.length;
     }
 
-    /** Final class per real node (argmax of the summed layer scores). */
+    /** Final class per real node (argmax of the summed layer scores, post-processed). */
     public int[] predictions() {
+        double[] f = finalScores != null ? finalScores : accumulated;
         int[] p = new int[numReal];
         for (int i = 0; i < numReal; i++) {
             int best = 0;
-            for (int k = 1; k < numClasses; k++) if (accumulated[i * numClasses + k] > accumulated[i * numClasses + best]) best = k;
+            for (int k = 1; k < numClasses; k++) if (f[i * numClasses + k] > f[i * numClasses + best]) best = k;
             p[i] = best;
         }
         return p;
     }
 
-    /** Summed scores of the finished layers (numReal x numClasses, row-major; a copy). */
-    public double[] scores() { return accumulated.clone(); }
+    /** Summed scores of the finished layers (numReal x numClasses, row-major; a copy), post-processed. */
+    public double[] scores() { return (finalScores != null ? finalScores : accumulated).clone(); }
 
     /** Per finished layer: {validation accuracy, test accuracy} of the prediction using layers 0..l. */
     public List<double[]> layerAccuracies() { return List.copyOf(layerAccuracies); }

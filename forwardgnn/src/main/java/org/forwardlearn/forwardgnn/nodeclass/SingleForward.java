@@ -22,21 +22,55 @@ public final class SingleForward extends NodeProblem {
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
     /** What a trained model needs to predict on a new graph: the frozen virtual-node features and each layer's prototypes. */
     private final java.util.Map<String, DMatrixRMaj> extras = new java.util.LinkedHashMap<>();
+    /** The label-propagation signals (null: plain SF), the real graph's GCN operator, the real nodes without a training label. */
+    private final Propagated prop;
+    private final org.forwardlearn.forwardgnn.graph.Csr realOperator;
+    private final int[] unlabelled;
+    /** Soft targets of the unlabelled rows for layer {@code targetsLayer} (fixed while that layer trains). */
+    private double[] targets;
+    private int targetsLayer = -1;
 
-    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
-        super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
+    /** First virtual row of the (augmented) graph: n for SF; after the copies of the label trick's union graph. */
+    private final int virtualStart;
+
+    /**
+     * @param real   the real graph (labels, the operator of the propagation signals)
+     * @param scored the rows of the augmented graph the training loss reads (SF: the training nodes)
+     * @param scoredLabels their labels
+     */
+    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData real, Split split, double tau, Propagated prop,
+                          int[] scored, int[] scoredLabels) {
+        super(convs, aug.topology(), aug.features(), real.labels(), real.numClasses(), real.numNodes(), split);
         this.loss = new PrototypeSoftmaxLoss(tau);
-        this.trainLabels = new int[split.train().length];
-        for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
-        this.trainRows = withVirtual(split.train());
+        this.prop = prop;
+        this.virtualStart = aug.numReal();
+        this.realOperator = prop == null ? null : real.topology().gcn();
+        this.trainLabels = scoredLabels.clone();
+        boolean[] isTrain = new boolean[real.numNodes()];
+        for (int i : split.train()) isTrain[i] = true;
+        this.unlabelled = prop != null && prop.residualWeight() > 0
+                ? java.util.stream.IntStream.range(0, real.numNodes()).filter(i -> !isTrain[i]).toArray() : new int[0];
+        int[] rows = java.util.Arrays.copyOf(scored, scored.length + unlabelled.length);
+        System.arraycopy(unlabelled, 0, rows, scored.length, unlabelled.length);
+        this.trainRows = withVirtual(rows);
         this.valRows = withVirtual(split.val());
-        this.localTrain = new int[split.train().length];
+        this.localTrain = new int[scored.length];
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
+    }
+
+    private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau, Propagated prop) {
+        this(convs, aug, g, split, tau, prop, split.train(), labelsOf(g.labels(), split.train()));
+    }
+
+    private static int[] labelsOf(int[] labels, int[] nodes) {
+        int[] y = new int[nodes.length];
+        for (int t = 0; t < y.length; t++) y[t] = labels[nodes[t]];
+        return y;
     }
 
     private int[] withVirtual(int[] nodes) {
         int[] r = java.util.Arrays.copyOf(nodes, nodes.length + numClasses);
-        for (int k = 0; k < numClasses; k++) r[nodes.length + k] = numReal + k;
+        for (int k = 0; k < numClasses; k++) r[nodes.length + k] = virtualStart + k;
         return r;
     }
 
@@ -59,7 +93,7 @@ public final class SingleForward extends NodeProblem {
         for (int t = 0; t < cls.length; t++) cls[t] = g.labels()[split.train()[t]];
         DMatrixRMaj vf = VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng);
         VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional, vf);
-        SingleForward sf = new SingleForward(convs, aug, g, split, tau);
+        SingleForward sf = new SingleForward(convs, aug, g, split, tau, null);
         sf.extras.put(SfPredictor.VIRTUAL_FEATURES, vf);
         return sf;
     }
@@ -73,6 +107,52 @@ public final class SingleForward extends NodeProblem {
     @Override
     protected void onLayerOutput(int layer, DMatrixRMaj h) { extras.put(SfPredictor.prototypesKey(layer), prototypes(h)); }
 
+    /**
+     * SF with label-propagation signals ({@link Propagated}): the same virtual nodes and per-layer loss, plus the
+     * propagated soft targets on the nodes without a training label and/or Correct-and-Smooth of the prediction.
+     * With {@code prop.labelInput()} the layers run on {@link LabelTrick}'s union graph (layer 0 reads F + C columns).
+     */
+    static SingleForward createPropagated(List<GraphConv> convs, GraphData g, Split split, boolean bidirectional, double tau,
+                                          Random rng, Propagated prop) {
+        if (prop.labelInput()) {
+            LabelTrick u = LabelTrick.union(g, split, rng);
+            VirtualNodes aug = VirtualNodes.augment(u.graph(), u.scored(), u.scoredLabels(), bidirectional,
+                    VirtualNodes.randomFeatures(g.numClasses(), u.graph().features().cols(), rng));
+            return new SingleForward(convs, aug, g, split, tau, prop, u.scored(), u.scoredLabels());
+        }
+        int[] cls = labelsOf(g.labels(), split.train());
+        VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
+                VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
+        return new SingleForward(convs, aug, g, split, tau, prop);
+    }
+
+    /**
+     * The soft targets of layer l: Correct and Smooth (strengths chosen on the validation nodes) of the finished layers'
+     * averaged distributions (uniform before layer 0), on the unlabelled rows. Fixed quantities only.
+     */
+    private double[] targetsFor(int layer) {
+        int n = numReal, c = numClasses;
+        double[] p = new double[n * c];
+        double[] summed = summedScores();
+        for (int i = 0; i < p.length; i++) p[i] = layer == 0 ? 1.0 / c : summed[i] / layer;
+        double[][] z = new double[1][];
+        Propagated.bestCorrectAndSmooth(realOperator, p, labels, split, c, z);
+        double[] all = LabelPropagation.distributions(z[0], c);
+        double[] t = new double[unlabelled.length * c];
+        for (int u = 0; u < unlabelled.length; u++) System.arraycopy(all, unlabelled[u] * c, t, u * c, c);
+        return t;
+    }
+
+    @Override
+    protected double[] postProcess(double[] summed, int layers) {
+        if (prop == null || !prop.smooth()) return summed;
+        double[] p = new double[summed.length];
+        for (int i = 0; i < p.length; i++) p[i] = summed[i] / layers;
+        double[][] z = new double[1][];
+        Propagated.bestCorrectAndSmooth(realOperator, p, labels, split, numClasses, z);
+        return z[0];
+    }
+
     /** The last C rows of h (from row {@code from}): the class prototypes of this layer. */
     private DMatrixRMaj prototypes(DMatrixRMaj h, int from) {
         int d = h.numCols;
@@ -81,7 +161,7 @@ public final class SingleForward extends NodeProblem {
         return p;
     }
 
-    private DMatrixRMaj prototypes(DMatrixRMaj h) { return prototypes(h, numReal); }
+    private DMatrixRMaj prototypes(DMatrixRMaj h) { return prototypes(h, virtualStart); }
 
     /**
      * One step: only the training rows and the virtual nodes enter the loss, so the layer computes just
@@ -91,8 +171,14 @@ public final class SingleForward extends NodeProblem {
     public double lossAndGradient(int layer, int epoch, int batch) {
         GraphConv conv = convs.get(layer);
         DMatrixRMaj h = conv.forward(input(layer), trainRows);
-        int t = localTrain.length, d = h.numCols;
-        double l = loss.evaluate(h, localTrain, trainLabels, prototypes(h, t), dh, dp);
+        int t = localTrain.length, u = unlabelled.length, d = h.numCols;
+        DMatrixRMaj protos = prototypes(h, t + u);
+        double l = loss.evaluate(h, localTrain, trainLabels, protos, dh, dp);
+        if (u > 0) {
+            if (targetsLayer != layer) { targets = targetsFor(layer); targetsLayer = layer; }
+            l += SoftTargetLoss.evaluate(h, t, u, targets, protos, loss.tau(), prop.residualWeight(), dh, dp);
+        }
+        t += u;
         for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];
         conv.localGradient(input(layer), trainRows, h, dh);
         return l;
