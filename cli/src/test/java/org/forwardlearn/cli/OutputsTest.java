@@ -116,7 +116,7 @@ class OutputsTest {
         CommandsSmokeTest.ok("physical", "train", "--dataset", "vowels", "--method", "logreg", "--epochs", "2", "--seed", "3",
                 "--data-dir", CommandsSmokeTest.data().toString(), "--out", out.toString());
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("<tr><th>seed</th><td>3</td></tr>") && html.contains("<tr><th>vowel_protocol</th><td>talker/talker</td></tr>"),
+        assertTrue(html.contains("<tr><th>seed</th><td>3</td></tr>") && html.contains("<tr><th>vowel_protocol</th><td>paper</td></tr>"),
                 "seed and configuration");
         Map<String, Object> m = JsonFiles.read(out.resolve("result.json"));
         @SuppressWarnings("unchecked")

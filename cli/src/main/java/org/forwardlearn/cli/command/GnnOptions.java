@@ -73,6 +73,14 @@ public final class GnnOptions {
      * validate-every >= 1, patience >= 0, lr, tau, alpha > 0, weight decay >= 0, theta finite; for gat the width must
      * be a multiple of its 4 heads.
      */
+    /** The --split-protocol name, checked (usage error on an unknown name). */
+    String splitProtocolName() {
+        if (!org.forwardlearn.forwardgnn.SplitProtocol.NAMES.contains(splitProtocol)) {
+            throw CliException.usage("--split-protocol: expected one of " + org.forwardlearn.forwardgnn.SplitProtocol.NAMES + " (got '" + splitProtocol + "')");
+        }
+        return splitProtocol;
+    }
+
     void checkValues(java.util.Collection<String> convs) {
         Checks.oneOf("--task", task, java.util.List.of("node", "link"));
         Checks.atLeast("--hidden", hidden, 1);

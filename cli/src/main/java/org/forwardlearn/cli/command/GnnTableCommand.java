@@ -69,10 +69,10 @@ public final class GnnTableCommand implements Callable<Integer> {
         for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
         for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
+        gnn.checkValues(convs);
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits",
                 splits != null ? splits : "0-" + (org.forwardlearn.forwardgnn.SplitProtocol.runs(base.splitProtocol()) - 1));
-        gnn.checkValues(convs);
         for (int d : depths) Checks.atLeast("--layers", d, 1);
         for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.task, s, null, base.splitProtocol());
         for (String ds : datasets) GnnRunner.checkDataset("--datasets", ds);

@@ -55,9 +55,9 @@ public final class GnnTrainCommand implements Callable<Integer> {
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
         GnnRunner.checkDataset("--dataset", dataset);
+        GnnRunner.checkSplit("--split", gnn.task, split, null, gnn.splitProtocolName());
         GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
-        GnnRunner.checkSplit("--split", gnn.task, split, null, cfg.splitProtocol());
         if (input.given()) {   // a user's own tables (GnnTableTrain)
             var pr = spec.commandLine().getParseResult();
             for (String o : new String[] {"--dataset", "--split"}) {

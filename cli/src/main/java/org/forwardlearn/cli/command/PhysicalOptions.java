@@ -97,7 +97,7 @@ public final class PhysicalOptions {
                 throw Checks.bad("--device", "a device URI tcp://HOST:PORT with a port in 1..65535", "'" + uri + "'");
             }
         }
-        if (!devices.isEmpty() && devices.size() != 1 && devices.size() != blocks) {
+        if (blocks != null && !devices.isEmpty() && devices.size() != 1 && devices.size() != blocks) {   // the per-system default is checked once resolved (deviceFactory)
             throw Checks.bad("--device", "one URI per block (" + blocks + ") or a single shared one", devices.size() + " URIs");
         }
     }

@@ -2,10 +2,8 @@ package org.forwardlearn.datasets.parquet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -105,20 +103,12 @@ public final class ParquetTables {
     interface Rows { void write(ParquetWriter<Group> w, SimpleGroupFactory f) throws IOException; }
 
     private static void atomically(Path file, MessageType schema, Rows rows) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
+        org.forwardlearn.core.io.AtomicFiles.replace(file, tmp -> {
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
                     .withConf(new PlainParquetConfiguration()).withType(schema)
                     .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
                 rows.write(w, new SimpleGroupFactory(schema));
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }
