@@ -31,6 +31,7 @@ public final class ForwardGnnJob {
 
     private ForwardGnnJob() {}
 
+    /** The spark-submit program (like the CLI's {@code Main}, the one place that exits; embedders call {@link #run}). */
     public static void main(String[] args) {
         int code = execute(args, System.out, System.err, null);
         if (code != 0) System.exit(code);

@@ -114,14 +114,7 @@ final class GnnRunner {
         if (cfg.task().equals("node") && r.predictions() != null && r.predictions().length == g.numNodes()) {
             predictions(r, g).write(out.file(RunOutput.PREDICTIONS));
         }
-        Map<String, double[]> perLayer = new LinkedHashMap<>();
-        List<double[]> lm = r.layerMetrics();
-        if (lm != null && !lm.isEmpty()) {
-            double[] val = new double[lm.size()], test = new double[lm.size()];
-            for (int i = 0; i < lm.size(); i++) { val[i] = lm.get(i)[0]; test[i] = lm.get(i)[1]; }
-            perLayer.put("validation", val);
-            perLayer.put("test", test);
-        }
+        Map<String, double[]> perLayer = perLayer(r);
         String title = "forwardlearn gnn " + cfg.task() + ": " + cfg.method() + "-" + cfg.conv() + " x" + cfg.layers() + " on "
                 + cfg.dataset() + " (split " + cfg.split() + ")";
         out.text(RunOutput.REPORT, TrainingReport.render(title, result, rec, metric, perLayer));
@@ -150,5 +143,18 @@ final class GnnRunner {
         int[] p = r.predictions(), y = g.labels();
         for (int i = 0; i < p.length; i++) csv.row(i, y[i], p[i], part[i], p[i] == y[i] ? 1 : 0);
         return csv;
+    }
+
+    /** The report's per-layer curves: validation and test metric of the model made of layers 1..l (empty if none). */
+    static Map<String, double[]> perLayer(GnnResult r) {
+        Map<String, double[]> perLayer = new LinkedHashMap<>();
+        List<double[]> lm = r.layerMetrics();
+        if (lm != null && !lm.isEmpty()) {
+            double[] val = new double[lm.size()], test = new double[lm.size()];
+            for (int i = 0; i < lm.size(); i++) { val[i] = lm.get(i)[0]; test[i] = lm.get(i)[1]; }
+            perLayer.put("validation", val);
+            perLayer.put("test", test);
+        }
+        return perLayer;
     }
 }

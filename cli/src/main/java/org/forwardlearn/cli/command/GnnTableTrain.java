@@ -2,7 +2,6 @@ package org.forwardlearn.cli.command;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.progress.MetricsRecorder;
@@ -62,14 +61,7 @@ final class GnnTableTrain {
                 for (int i = 0; i < split.length; i++) split[i] = t.splitName(i);
                 OwnGraphOutputs.predictions(p, t.graph().labels(), split).write(out.file(RunOutput.PREDICTIONS));
             }
-            Map<String, double[]> perLayer = new LinkedHashMap<>();
-            List<double[]> lm = r.layerMetrics();
-            if (lm != null && !lm.isEmpty()) {
-                double[] val = new double[lm.size()], test = new double[lm.size()];
-                for (int i = 0; i < lm.size(); i++) { val[i] = lm.get(i)[0]; test[i] = lm.get(i)[1]; }
-                perLayer.put("validation", val);
-                perLayer.put("test", test);
-            }
+            Map<String, double[]> perLayer = GnnRunner.perLayer(r);
             String title = "forwardlearn gnn " + cfg.task() + ": " + cfg.method() + "-" + cfg.conv() + " x" + cfg.layers() + " on "
                     + input.nodes.getFileName() + " (" + t.splitSource() + ")";
             out.text(RunOutput.REPORT, TrainingReport.render(title, FfTrainCommand.flat(result), rec, metric, perLayer));
