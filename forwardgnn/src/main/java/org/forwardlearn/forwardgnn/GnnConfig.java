@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forwardlearn.forwardgnn.graph.GraphData;
+import org.forwardlearn.forwardgnn.layer.ConvRegistry;
+import org.forwardlearn.forwardgnn.linkpred.LinkMethods;
+import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 
 /**
  * An immutable experiment description. Start from {@link #defaults()} (the ForwardGNN protocol) and
@@ -13,8 +16,8 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
  * @param task          "node" (classification) or "link" (prediction)
  * @param dataset       dataset name for {@code Datasets.loadGraph} (ignored when {@code graph} is set)
  * @param graph         an in-memory graph to use instead of a named dataset, or null
- * @param method        see {@link #NODE_METHODS} and {@link #LINK_METHODS}
- * @param conv          "gcn", "sage" or "gat"
+ * @param method        see {@link #nodeMethods()} and {@link #linkMethods()}
+ * @param conv          a {@link ConvRegistry} name: "gcn", "sage", "gat" or a registered conv
  * @param layers        number of graph layers (&gt;= 1)
  * @param hidden        width of every layer
  * @param split         split index (0..4 for the ForwardGNN protocol; -1 = the dataset's public split, e.g. Planetoid)
@@ -34,26 +37,20 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
 public record GnnConfig(String task, String dataset, GraphData graph, String method, String conv, int layers, int hidden,
                         int split, long seed, int epochs, int patience, int validateEvery, double lr, double weightDecay,
                         double tau, double theta, double alpha, boolean bidirectional, Path dataDir, String splitProtocol) {
-    public static final List<String> NODE_METHODS =
-            List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp",
-                    "lpf", "lpf-rp", "lpf-lt", "sf-rp", "sf-lt");
-    public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "fl-ce-top", "bp");
-    public static final List<String> CONVS = List.of("gcn", "sage", "gat");
-    /** Greedy methods whose d-layer model is the first d layers of a deeper run (see {@link #depthPrefix()}). */
-    static final List<String> PREFIX_NODE_METHODS = List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "lpf", "lpf-rp",
-            "lpf-lt", "sf-rp", "sf-lt");
-    static final List<String> PREFIX_LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba");
+    /** The node-classification methods ({@link NodeMethods}, the one registry of them), in registration order. */
+    public static List<String> nodeMethods() { return NodeMethods.names(); }
+    /** The link-prediction methods ({@link LinkMethods}). */
+    public static List<String> linkMethods() { return LinkMethods.names(); }
+    /** The graph convolutions ({@link ConvRegistry}: built-ins and registered or ServiceLoader-provided convs). */
+    public static List<String> convs() { return ConvRegistry.names(); }
 
     public GnnConfig {
         if (!task.equals("node") && !task.equals("link")) throw new IllegalArgumentException("Expected task node|link (got '" + task + "')");
-        List<String> methods = task.equals("node") ? NODE_METHODS : LINK_METHODS;
-        if (!methods.contains(method)) throw new IllegalArgumentException("Expected method in " + methods + " (got '" + method + "')");
-        if (!CONVS.contains(conv)) throw new IllegalArgumentException("Expected conv in " + CONVS + " (got '" + conv + "')");
+        if (task.equals("node")) NodeMethods.get(method); else LinkMethods.get(method);   // "Expected method one of [...] (got ...)"
+        ConvRegistry.get(conv);
         if (split < -1) throw new IllegalArgumentException("Expected split >= 0, or -1 for the public split (got " + split + ")");
         if (layers < 1) throw new IllegalArgumentException("Expected layers >= 1 (got " + layers + ")");
-        if (hidden < 1 || (conv.equals("gat") && hidden % 4 != 0)) {
-            throw new IllegalArgumentException("Expected hidden >= 1 (a multiple of 4 for gat) (got " + hidden + ")");
-        }
+        ConvRegistry.checkWidth(conv, hidden);
         if (epochs < 1 || validateEvery < 1 || patience < 0) {
             throw new IllegalArgumentException("Expected epochs >= 1, validateEvery >= 1, patience >= 0 (got " + epochs + ", "
                     + validateEvery + ", " + patience + ")");
@@ -72,7 +69,7 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
      * {@code forwardlearn gnn table} uses to get depths 1..D from one D-layer run. Top-down methods and BP are not.
      */
     public boolean depthPrefix() {
-        return (task.equals("node") ? PREFIX_NODE_METHODS : PREFIX_LINK_METHODS).contains(method);
+        return task.equals("node") ? NodeMethods.get(method).depthPrefix() : LinkMethods.get(method).depthPrefix();
     }
 
     /** SF, GCN, 2 layers, hidden 128, CitationFull Cora_ML split 0, 1000 epochs, patience 100, validate every 2, Adam(1e-3, 5e-4). */

@@ -129,7 +129,7 @@ public final class GnnModel {
      */
     public NodePredictions predict(GraphData graph, List<String> ids, int[] wired) {
         String method = meta("method", "?");
-        if (!meta("task", "node").equals("node") || !method.equals("sf")) {
+        if (!meta("task", "node").equals("node") || !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {
             throw new IllegalArgumentException("Expected a node model trained with method sf for predict (got task "
                     + meta("task", "?") + ", method " + method + ")");
         }

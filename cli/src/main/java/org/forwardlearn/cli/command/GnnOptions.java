@@ -84,7 +84,10 @@ public final class GnnOptions {
     void checkValues(java.util.Collection<String> convs) {
         Checks.oneOf("--task", task, java.util.List.of("node", "link"));
         Checks.atLeast("--hidden", hidden, 1);
-        if (hidden != null && convs.contains("gat") && hidden % 4 != 0) throw Checks.bad("--hidden", "a multiple of 4 for --conv gat (4 heads)", hidden);
+        for (String c : convs) {
+            int m = org.forwardlearn.forwardgnn.layer.ConvRegistry.contains(c) ? org.forwardlearn.forwardgnn.layer.ConvRegistry.get(c).widthMultiple() : 1;
+            if (hidden != null && hidden % m != 0) throw Checks.bad("--hidden", "a multiple of " + m + " for --conv " + c, hidden);
+        }
         Checks.atLeast("--epochs", epochs, 1);
         Checks.atLeast("--patience", patience, 0);
         Checks.atLeast("--validate-every", validateEvery, 1);
@@ -95,6 +98,11 @@ public final class GnnOptions {
         Checks.positive("--alpha", alpha);
     }
 
+    /** The registered methods of a task. */
+    static java.util.List<String> methods(String task) {
+        return task.equals("link") ? GnnConfig.linkMethods() : GnnConfig.nodeMethods();
+    }
+
     /** The default method of a task. */
     static String defaultMethod(String task) {
         return task.equals("link") ? "fl-ce" : "sf";
@@ -102,8 +110,11 @@ public final class GnnOptions {
 
     /** Checks method and conv names with a usage error that lists the choices. */
     static void check(String task, String method, String conv) {
-        var methods = task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS;
+        var methods = methods(task);
         if (!methods.contains(method)) throw CliException.usage("--method: expected one of " + methods + " for --task " + task + " (got '" + method + "')");
-        if (!GnnConfig.CONVS.contains(conv)) throw CliException.usage("--conv: expected one of " + GnnConfig.CONVS + " (got '" + conv + "')");
+        if (!GnnConfig.convs().contains(conv)) {
+            throw CliException.usage("--conv: expected one of " + GnnConfig.convs() + " (got '" + conv + "'; a conv of your own is found "
+                    + "on the class path: FORWARDLEARN_PLUGINS for bin/forwardlearn)");
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class GnnPredictCommand implements Callable<Integer> {
         RunOutput o = new RunOutput(out);
         GnnModel m = GnnModel.load(model);
         String task = m.metadata().getOrDefault("task", "node"), method = m.metadata().getOrDefault("method", "?");
-        if (task.equals("node") && !method.equals("sf")) {   // before reading the tables or creating --out
+        if (task.equals("node") && !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {   // before reading the tables or creating --out
             throw new CliException(model + ": Expected a node model trained with method sf for predict (got task node, method " + method + ")");
         }
         if (task.equals("link") && pairs == null) throw CliException.usage("--pairs: expected a pair file for a link model (got none)");

@@ -65,9 +65,9 @@ public final class GnnTableCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        List<String> ms = methods != null ? methods : (gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
-        for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
-        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
+        List<String> ms = methods != null ? methods : GnnOptions.methods(gnn.task);
+        for (String m : ms) Checks.oneOf("--methods", m, GnnOptions.methods(gnn.task));
+        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.convs());
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
         gnn.checkValues(convs);
         GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());

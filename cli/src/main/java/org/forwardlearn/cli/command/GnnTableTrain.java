@@ -55,7 +55,7 @@ final class GnnTableTrain {
             if (cfg.task().equals("node")) {
                 // sf: the saved model's predict (= the training run's predictions, tested) adds per-class scores; other
                 // methods: the training run's classes only
-                NodePredictions p = cfg.method().equals("sf") ? r.model().predict(g)
+                NodePredictions p = org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(cfg.method()) ? r.model().predict(g)
                         : new NodePredictions(t.ids(), r.predictions(), new double[0], 0);
                 String[] split = new String[t.ids().size()];
                 for (int i = 0; i < split.length; i++) split[i] = t.splitName(i);

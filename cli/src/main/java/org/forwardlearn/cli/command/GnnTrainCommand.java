@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 "Writes model.flck, result.json, predictions.csv, metrics.csv, report.html and (node task) split.json to --out."},
         footer = {"", "Node methods: sf, ff-la, ff-vn, symba-la, symba-vn, sf-top-input, sf-top-loss, bp;",
                 "label-propagated SF: lpf (the issue-20 method), its ablation lpf-rp, lpf-lt, sf-rp, sf-lt.",
-                "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat.",
+                "Link methods: fl-ce, fl-ff, fl-symba, fl-ce-top, bp. Convs: gcn, sage, gat, and any conv on the class path",
+                "(a ConvFactory ServiceLoader provider; bin/forwardlearn adds jars from FORWARDLEARN_PLUGINS).",
                 "Example: forwardlearn gnn train --dataset citationfull-cora_ml --method sf --conv gcn --layers 2 --split 0 --out runs/sf",
                 "Own tables: forwardlearn gnn train --nodes nodes.csv --edges edges.csv [--format csv|parquet] [--directed] [--features-norm none] --out runs/own",
                 "DFA-GNN's protocol: forwardlearn gnn train --dataset cora --method lpf --layers 3 --hidden 64 --split-protocol random-60-20-20 --split 0"})
@@ -37,7 +38,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--method", description = "Training method (default: sf for node, fl-ce for link).")
     String method;
 
-    @Option(names = "--conv", defaultValue = "gcn", description = "gcn, sage or gat (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--conv", defaultValue = "gcn", description = "gcn, sage, gat or a registered conv (plugins: FORWARDLEARN_PLUGINS) (default: ${DEFAULT-VALUE}).")
     String conv;
 
     @Option(names = "--layers", defaultValue = "2", description = "Graph layers (default: ${DEFAULT-VALUE}).")
