@@ -12,6 +12,7 @@ import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.forwardgnn.MemoryProbe;
 import org.forwardlearn.core.train.LayerReport;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
                 perLayer[i] = lr.secondsPerEpoch();
                 epochs += lr.epochs();
             }
-            double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
+            double test = cfg.task() == Task.LINK ? r.testAuc() : r.testAccuracy();
             return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
                     probe == null ? Double.NaN : probe.peakBytes() / (1024.0 * 1024.0));
         });

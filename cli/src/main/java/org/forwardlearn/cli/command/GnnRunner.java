@@ -12,6 +12,7 @@ import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnExperiment;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
@@ -89,7 +90,7 @@ final class GnnRunner {
     }
 
     static String metricName(GnnConfig cfg) {
-        return cfg.task().equals("link") ? "auc" : "accuracy";
+        return cfg.task() == Task.LINK ? "auc" : "accuracy";
     }
 
     /** result.json content: the library's map, provenance completed with the dataset checksum and the data folder. */
@@ -111,7 +112,7 @@ final class GnnRunner {
         out.metrics(rec, metric);
         Map<String, Object> index = splitIndex(cfg, g);
         if (index != null) org.forwardlearn.cli.io.JsonFiles.write(out.file(SPLIT_FILE), index);
-        if (cfg.task().equals("node") && r.predictions() != null && r.predictions().length == g.numNodes()) {
+        if (cfg.task() == Task.NODE && r.predictions() != null && r.predictions().length == g.numNodes()) {
             predictions(r, g).write(out.file(RunOutput.PREDICTIONS));
         }
         Map<String, double[]> perLayer = perLayer(r);
@@ -125,7 +126,7 @@ final class GnnRunner {
 
     /** The index file of the split a node run trained on (protocol, index, seed, node ids), or null (link task). */
     static Map<String, Object> splitIndex(GnnConfig cfg, GraphData g) {
-        if (!cfg.task().equals("node")) return null;
+        if (cfg.task() != Task.NODE) return null;
         String protocol = cfg.split() < 0 ? "public" : cfg.splitProtocol();
         return org.forwardlearn.forwardgnn.SplitProtocol.indexFile(protocol, cfg.split(), cfg.seed(), cfg.dataset(),
                 GnnExperiment.split(cfg, g));

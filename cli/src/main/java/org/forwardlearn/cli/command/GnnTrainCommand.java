@@ -7,6 +7,7 @@ import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.ForwardlearnCommand;
 import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import picocli.CommandLine.Command;
@@ -67,12 +68,12 @@ public final class GnnTrainCommand implements Callable<Integer> {
             return GnnTableTrain.run(console, cfg, input, new RunOutput(run.out));
         }
         RunOutput out = new RunOutput(run.out);
-        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", cfg.splitProtocol(), split);
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task().id(), "--split", cfg.splitProtocol(), split);
         cfg = cfg.withDataset(dataset);
         console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d (%s), seed %d",
                 cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.splitProtocol(), cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
-        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec,
+        GnnResult r = GnnRunner.run(cfg, g, Listeners.forRun(console, "val_" + (cfg.task() == Task.LINK ? "auc" : "acc"), rec,
                 GnnRunner.patienceEpochs(cfg)));
         Map<String, String> extra = new LinkedHashMap<>();
         Map<String, Object> result = GnnRunner.resultMap(r, root.dataDir(), extra);

@@ -34,7 +34,7 @@ public final class LinkExperiment {
         double testAuc = b.testAuc().getAsDouble(), valAuc = b.valAuc().getAsDouble(), testAp = b.testAp().getAsDouble();
         List<double[]> layers = b.metrics().get();
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        GnnModel model = new GnnModel(b.convs(), Map.of(), parent.metadata());
+        GnnModel model = new GnnModel(b.convs(), Map.of(), parent.metadata()).withProvenance(tr.provenance());
         return new GnnResult(config, Double.NaN, Double.NaN, testAuc, valAuc, testAp, layers, seconds, tr, new int[0], model,
                 tr.provenance());
     }
