@@ -125,7 +125,7 @@ public record GnnConfig(Task task, String method, Architecture architecture, Opt
      * both ways; split 0 of the forwardgnn protocol; seed 100; CitationFull Cora_ML.
      */
     public static GnnConfig defaults() {
-        return new GnnConfig(Task.NODE, "sf", new Architecture("gcn", 2, 128), new Optimisation(1000, 2, 100, 1e-3, 5e-4),
+        return new GnnConfig(Task.NODE, Task.NODE.defaultMethod(), new Architecture("gcn", 2, 128), new Optimisation(1000, 2, 100, 1e-3, 5e-4),
                 new MethodOptions(1.0, 2.0, 4.0, true), new Splitting(SplitProtocol.FORWARD_GNN, 0), DEFAULT_SEED,
                 new DataSource(DEFAULT_DATASET, null, null));
     }
@@ -163,7 +163,8 @@ public record GnnConfig(Task task, String method, Architecture architecture, Opt
     public Path dataDir() { return data.dataDir(); }
 
     public GnnConfig withTask(Task v) {
-        return new GnnConfig(v, v == Task.LINK && method.equals("sf") ? "fl-ce" : method, architecture, optimisation, options, splitting, seed, data);
+        boolean known = v == Task.NODE ? NodeMethods.contains(method) : LinkMethods.contains(method);
+        return new GnnConfig(v, known ? method : v.defaultMethod(), architecture, optimisation, options, splitting, seed, data);
     }
     /** {@link #withTask(Task)} by id ("node" or "link"). */
     public GnnConfig withTask(String v) { return withTask(Task.parse(v)); }

@@ -149,7 +149,7 @@ public final class GnnModel {
      */
     public NodePredictions predict(GraphData graph, List<String> ids, int[] wired) {
         String method = meta("method", "?");
-        if (!meta("task", "node").equals("node") || !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {
+        if (Task.parse(task()) != Task.NODE || !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {
             throw new IllegalArgumentException("Expected a node model trained with method sf for predict (got task "
                     + meta("task", "?") + ", method " + method + ")");
         }
@@ -172,7 +172,7 @@ public final class GnnModel {
 
     /** Link scores in (0, 1) of node pairs ({@code pairs[k] = {u, v}}, node indices of {@code g}) for an fl-* link model. */
     public double[] scorePairs(GraphInput g, int[][] pairs) {
-        if (!meta("task", "?").equals("link")) {
+        if (!metadata.containsKey("task") || Task.parse(task()) != Task.LINK) {
             throw new IllegalArgumentException("Expected a link model for pair scores (got task " + meta("task", "?") + ")");
         }
         var objective = LinkScorer.objective(meta("method", "?"), Double.parseDouble(meta("theta", "2.0")),

@@ -15,6 +15,9 @@ public enum Task {
     /** The result metric: "accuracy" (node) or "auc" (link). */
     public String metric() { return this == NODE ? "accuracy" : "auc"; }
 
+    /** The method a config of this task starts with: sf (node) or fl-ce (link). */
+    public String defaultMethod() { return this == NODE ? "sf" : "fl-ce"; }
+
     @Override public String toString() { return id(); }
 
     /** The task of an id ("Expected task node|link (got ...)" otherwise). */

@@ -62,12 +62,12 @@ public final class BenchGnnCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
-        GnnOptions.check(gnn.task, m, conv);
+        String m = method != null ? method : gnn.kind().defaultMethod();
+        GnnOptions.check(gnn.kind(), m, conv);
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
         GnnRunner.checkDataset("--dataset", dataset);
-        GnnRunner.checkSplit("--split", gnn.task, split, null);
+        GnnRunner.checkSplit("--split", gnn.kind(), split, null);
         Checks.oneOf("--memory-probe", memoryProbe, java.util.List.of("none", "layer", "epoch"));
         loop.checkValues();
         run.prepareOut();
@@ -78,7 +78,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (fixed) base = base.withPatience(0);
         GnnConfig cfg = base;
         long t0 = System.nanoTime();
-        GraphData g = GnnRunner.load(dataset, root.dataDir(), gnn.task, "--split", split);
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), gnn.kind(), "--split", split);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String metric = GnnRunner.metricName(cfg);
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",

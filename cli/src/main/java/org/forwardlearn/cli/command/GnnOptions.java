@@ -2,6 +2,7 @@ package org.forwardlearn.cli.command;
 
 import org.forwardlearn.cli.CliException;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import picocli.CommandLine.Option;
 
 /** The experiment options shared by {@code gnn train}, {@code gnn table} and {@code bench gnn}. */
@@ -45,8 +46,7 @@ public final class GnnOptions {
 
     /** Defaults with the task set and the shared options applied (method, conv, dataset, layers, split set by the caller). */
     GnnConfig base(long seedOrNull, boolean seedGiven) {
-        if (!task.equals("node") && !task.equals("link")) throw CliException.usage("--task: expected node or link (got '" + task + "')");
-        GnnConfig c = GnnConfig.defaults().withTask(task);
+        GnnConfig c = GnnConfig.defaults().withTask(kind());
         if (seedGiven) c = c.withSeed(seedOrNull);
         if (hidden != null) c = c.withHidden(hidden);
         if (epochs != null) c = c.withEpochs(epochs);
@@ -62,7 +62,7 @@ public final class GnnOptions {
             throw CliException.usage("--split-protocol: expected one of " + org.forwardlearn.forwardgnn.SplitProtocol.NAMES + " (got '" + splitProtocol + "')");
         }
         if (!splitProtocol.equals(org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN)) {
-            if (!task.equals("node")) throw CliException.usage("--split-protocol " + splitProtocol + ": only for --task node (got --task " + task + ")");
+            if (kind() != Task.NODE) throw CliException.usage("--split-protocol " + splitProtocol + ": only for --task node (got --task " + task + ")");
             c = c.withSplitProtocol(splitProtocol);
         }
         return c;
@@ -98,18 +98,22 @@ public final class GnnOptions {
         Checks.positive("--alpha", alpha);
     }
 
-    /** The registered methods of a task. */
-    static java.util.List<String> methods(String task) {
-        return task.equals("link") ? GnnConfig.linkMethods() : GnnConfig.nodeMethods();
+    /** The --task value as a {@link Task} (usage error, exit 2, on anything but node or link). */
+    Task kind() {
+        try {
+            return Task.parse(task);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--task: expected node or link (got '" + task + "')");
+        }
     }
 
-    /** The default method of a task. */
-    static String defaultMethod(String task) {
-        return task.equals("link") ? "fl-ce" : "sf";
+    /** The registered methods of a task. */
+    static java.util.List<String> methods(Task task) {
+        return task == Task.LINK ? GnnConfig.linkMethods() : GnnConfig.nodeMethods();
     }
 
     /** Checks method and conv names with a usage error that lists the choices. */
-    static void check(String task, String method, String conv) {
+    static void check(Task task, String method, String conv) {
         var methods = methods(task);
         if (!methods.contains(method)) throw CliException.usage("--method: expected one of " + methods + " for --task " + task + " (got '" + method + "')");
         if (!GnnConfig.convs().contains(conv)) {

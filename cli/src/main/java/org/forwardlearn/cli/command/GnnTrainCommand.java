@@ -52,12 +52,12 @@ public final class GnnTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
-        GnnOptions.check(gnn.task, m, conv);
+        String m = method != null ? method : gnn.kind().defaultMethod();
+        GnnOptions.check(gnn.kind(), m, conv);
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
         GnnRunner.checkDataset("--dataset", dataset);
-        GnnRunner.checkSplit("--split", gnn.task, split, null, gnn.splitProtocolName());
+        GnnRunner.checkSplit("--split", gnn.kind(), split, null, gnn.splitProtocolName());
         GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
         if (input.given()) {   // a user's own tables (GnnTableTrain)
@@ -68,7 +68,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
             return GnnTableTrain.run(console, cfg, input, new RunOutput(run.out));
         }
         RunOutput out = new RunOutput(run.out);
-        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task().id(), "--split", cfg.splitProtocol(), split);
+        GraphData g = GnnRunner.load(dataset, root.dataDir(), cfg.task(), "--split", cfg.splitProtocol(), split);
         cfg = cfg.withDataset(dataset);
         console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d classes), split %d (%s), seed %d",
                 cfg.task(), m, conv, layers, dataset, g.numNodes(), g.numClasses(), split, cfg.splitProtocol(), cfg.seed()));
