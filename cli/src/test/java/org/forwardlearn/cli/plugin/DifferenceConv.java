@@ -12,51 +12,60 @@ import org.forwardlearn.forwardgnn.layer.MessagePassingConv;
 
 /**
  * A plugin conv as a user writes one (the CLI tests' example): m_ij = x_j - x_i (a neighbour's difference from the
- * node), mean aggregation, z = a W_d + x W_r + b. {@link Factory} is its {@link java.util.ServiceLoader} provider.
+ * node), mean aggregation, z = [a | x] W + b (one weight over the concatenation). {@link Factory} is its
+ * {@link java.util.ServiceLoader} provider.
  */
 public final class DifferenceConv extends MessagePassingConv {
     public static final String NAME = "test-difference";
-    private final Parameter wd, wr, bias;
+    private final int in;
+    private final Parameter w, bias;
 
     public DifferenceConv(int in, int out, Random rng) {
         super(Aggregation.MEAN);
-        DMatrixRMaj d = new DMatrixRMaj(in, out), r = new DMatrixRMaj(in, out);
-        Init.GLOROT_UNIFORM.fillWeights(d, rng);
-        Init.GLOROT_UNIFORM.fillWeights(r, rng);
-        wd = new Parameter("weight_difference", d);
-        wr = new Parameter("weight_root", r);
+        this.in = in;
+        DMatrixRMaj m = new DMatrixRMaj(2 * in, out);
+        Init.GLOROT_UNIFORM.fillWeights(m, rng);
+        w = new Parameter("weight", m);
         bias = new Parameter("bias", new DMatrixRMaj(1, out));
     }
 
     @Override public String kind() { return NAME; }
-    @Override public int inputSize() { return wd.value().numRows; }
-    @Override public int outputSize() { return wd.value().numCols; }
-    @Override public List<Parameter> parameters() { return List.of(wd, wr, bias); }
+    @Override public int inputSize() { return in; }
+    @Override public int outputSize() { return w.value().numCols; }
+    @Override public List<Parameter> parameters() { return List.of(w, bias); }
 
     @Override public GraphConv copy() {
-        DifferenceConv c = new DifferenceConv(inputSize(), outputSize(), new Random(0));
+        DifferenceConv c = new DifferenceConv(in, outputSize(), new Random(0));
         c.copyParametersFrom(this);
         return c;
     }
 
-    @Override protected int messageWidth() { return inputSize(); }
+    @Override protected int messageWidth() { return in; }
 
     @Override protected void message(double[] xj, double[] xi, double[] m) {
         for (int k = 0; k < m.length; k++) m[k] = xj[k] - xi[k];
     }
 
+    /** [a | x], nodes x 2 in. */
+    private static DMatrixRMaj concat(DMatrixRMaj a, DMatrixRMaj x) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols + x.numCols);
+        org.ejml.dense.row.CommonOps_DDRM.insert(a, c, 0, 0);
+        org.ejml.dense.row.CommonOps_DDRM.insert(x, c, 0, a.numCols);
+        return c;
+    }
+
     @Override protected DMatrixRMaj update(DMatrixRMaj a, DMatrixRMaj x) {
-        DMatrixRMaj z = Dense.mult(a, wd.value(), null);
-        Dense.multAdd(x, wr.value(), z);
+        DMatrixRMaj z = Dense.mult(concat(a, x), w.value(), null);
         Dense.addRow(z, bias.value());
         return z;
     }
 
+    /** dW += [a | x]^T dz, db += column sums; dLoss/da = dz W_a^T (the first {@code in} rows of W). */
     @Override protected DMatrixRMaj updateBackward(DMatrixRMaj a, DMatrixRMaj x, DMatrixRMaj dz) {
-        Dense.multAddTransA(a, dz, wd.grad());
-        Dense.multAddTransA(x, dz, wr.grad());
+        Dense.multAddTransA(concat(a, x), dz, w.grad());
         Dense.addColumnSums(dz, bias.grad());
-        return Dense.multTransB(dz, wd.value(), null);
+        DMatrixRMaj wa = org.ejml.dense.row.CommonOps_DDRM.extract(w.value(), 0, in, 0, w.value().numCols);
+        return Dense.multTransB(dz, wa, null);
     }
 
     /** The ServiceLoader provider (public, no-argument constructor). */

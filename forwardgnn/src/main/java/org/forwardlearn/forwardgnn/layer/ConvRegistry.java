@@ -1,14 +1,12 @@
 package org.forwardlearn.forwardgnn.layer;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.forwardlearn.forwardgnn.registry.Registry;
 
 /**
  * The one registry of graph convolutions by name: the built-in {@code gcn}, {@code sage} and {@code gat} (4 heads
@@ -20,7 +18,7 @@ public final class ConvRegistry {
     private static final Logger LOG = LogManager.getLogger(ConvRegistry.class);
     /** GAT's heads (concatenated in hidden layers, averaged in a backprop baseline's output layer). */
     public static final int GAT_HEADS = 4;
-    private static final Map<String, ConvFactory> FACTORIES = new ConcurrentSkipListMap<>();
+    private static final Registry<ConvFactory> FACTORIES = new Registry<>("conv");
     private static volatile boolean loaded;
 
     private ConvRegistry() { }
@@ -50,18 +48,7 @@ public final class ConvRegistry {
         }
     }
 
-    private static void put(ConvFactory f) {
-        String name = f.name();
-        if (name == null || name.isBlank() || !name.equals(name.trim()) || name.contains(",")) {
-            throw new IllegalArgumentException("Expected a conv name without spaces or commas (got '" + name + "' from "
-                    + f.getClass().getName() + ")");
-        }
-        ConvFactory old = FACTORIES.putIfAbsent(name, f);
-        if (old != null && old != f) {
-            throw new IllegalArgumentException("Expected a new conv name (got '" + name + "' from " + f.getClass().getName()
-                    + ", already registered by " + old.getClass().getName() + ")");
-        }
-    }
+    private static void put(ConvFactory f) { FACTORIES.register(f.name(), f); }
 
     /** Registers a factory under its name (for library users; plugins use a ServiceLoader provider instead). */
     public static void register(ConvFactory factory) {
@@ -72,22 +59,18 @@ public final class ConvRegistry {
     /** The factory of {@code name}; an error listing the registered names otherwise. */
     public static ConvFactory get(String name) {
         ensureLoaded();
-        ConvFactory f = name == null ? null : FACTORIES.get(name);
-        if (f == null) throw new IllegalArgumentException("Expected conv one of " + names() + " (got '" + name + "')");
-        return f;
+        return FACTORIES.get(name);
     }
 
     public static boolean contains(String name) {
         ensureLoaded();
-        return name != null && FACTORIES.containsKey(name);
+        return FACTORIES.contains(name);
     }
 
-    /** Every registered name: the built-ins first, then the others in alphabetical order. */
+    /** Every registered name: the built-ins first, then the others in registration order. */
     public static List<String> names() {
         ensureLoaded();
-        List<String> n = new ArrayList<>(List.of("gcn", "sage", "gat"));
-        for (String k : FACTORIES.keySet()) if (!n.contains(k)) n.add(k);
-        return List.copyOf(n);
+        return FACTORIES.names();
     }
 
     /**

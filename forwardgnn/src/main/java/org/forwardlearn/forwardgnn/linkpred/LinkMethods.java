@@ -1,9 +1,7 @@
 package org.forwardlearn.forwardgnn.linkpred;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.forwardlearn.core.train.LayerwiseProblem;
 import org.forwardlearn.core.train.Schedule;
 import org.forwardlearn.forwardgnn.GnnConfig;
@@ -13,6 +11,7 @@ import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
 import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 import org.forwardlearn.forwardgnn.nodeclass.TopDownStack;
+import org.forwardlearn.forwardgnn.registry.Registry;
 
 /** The registry of link-prediction methods (one {@link Method} per {@code --method} name of the link task). */
 public final class LinkMethods {
@@ -52,7 +51,7 @@ public final class LinkMethods {
         }
     }
 
-    private static final Map<String, Method> METHODS = new LinkedHashMap<>();
+    private static final Registry<Method> METHODS = new Registry<>("link method");
 
     static {
         register(forward("fl-ce", EdgeObjective.Kind.CE));
@@ -62,28 +61,21 @@ public final class LinkMethods {
         register(new Method("bp", LinkMethods::backprop, false, null));
     }
 
-    public static synchronized void register(Method m) {
-        if (METHODS.putIfAbsent(m.name(), m) != null) {
-            throw new IllegalArgumentException("Expected a new link method name (got '" + m.name() + "', already registered)");
-        }
-    }
+    /** Adds a method (an error if its name is taken). */
+    public static void register(Method m) { METHODS.register(m.name(), m); }
 
-    public static synchronized Method get(String name) {
-        Method m = name == null ? null : METHODS.get(name);
-        if (m == null) throw new IllegalArgumentException("Expected link method one of " + names() + " (got '" + name + "')");
-        return m;
-    }
+    public static Method get(String name) { return METHODS.get(name); }
 
-    public static synchronized boolean contains(String name) { return name != null && METHODS.containsKey(name); }
+    public static boolean contains(String name) { return METHODS.contains(name); }
 
-    public static synchronized List<String> names() { return List.copyOf(METHODS.keySet()); }
+    public static List<String> names() { return METHODS.names(); }
 
     /** The edge objective a model of {@code method} scores pairs with (configured threshold and sharpness). */
     public static EdgeObjective scoring(String method, double theta, double alpha) {
         EdgeObjective.Kind k = contains(method) ? get(method).scoring() : null;
         if (k == null) {
             List<String> ok = new ArrayList<>();
-            for (Method m : METHODS.values()) if (m.scoring() != null) ok.add(m.name());
+            for (Method m : METHODS.entries()) if (m.scoring() != null) ok.add(m.name());
             throw new IllegalArgumentException("Expected a model trained with link method " + String.join(", ", ok)
                     + " for pair scores (got '" + method + "')");
         }

@@ -18,6 +18,7 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.graph.Split;
 import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.forwardlearn.forwardgnn.registry.Registry;
 
 /**
  * The registry of node-classification methods (one {@link Method} per {@code --method} name): builds a method's
@@ -80,7 +81,7 @@ public final class NodeMethods {
         Built build(GnnConfig c, GraphData g, Split split, Random rng);
     }
 
-    private static final Map<String, Method> METHODS = new java.util.LinkedHashMap<>();
+    private static final Registry<Method> METHODS = new Registry<>("method");
 
     static {
         register(new Method("sf", NodeMethods::sf, true, true));
@@ -103,26 +104,18 @@ public final class NodeMethods {
     }
 
     /** Adds a method (an error if its name is taken). */
-    public static synchronized void register(Method m) {
-        if (METHODS.putIfAbsent(m.name(), m) != null) {
-            throw new IllegalArgumentException("Expected a new node method name (got '" + m.name() + "', already registered)");
-        }
-    }
+    public static void register(Method m) { METHODS.register(m.name(), m); }
 
     /** The method called {@code name}; an error listing the registered names otherwise. */
-    public static synchronized Method get(String name) {
-        Method m = name == null ? null : METHODS.get(name);
-        if (m == null) throw new IllegalArgumentException("Expected method one of " + names() + " (got '" + name + "')");
-        return m;
-    }
+    public static Method get(String name) { return METHODS.get(name); }
 
-    public static synchronized boolean contains(String name) { return name != null && METHODS.containsKey(name); }
+    public static boolean contains(String name) { return METHODS.contains(name); }
 
     /** True when {@code method} is a registered node method whose models predict on new graphs. */
     public static boolean predictable(String method) { return contains(method) && get(method).predictable(); }
 
     /** The registered names in registration order. */
-    public static synchronized List<String> names() { return List.copyOf(METHODS.keySet()); }
+    public static List<String> names() { return METHODS.names(); }
 
     /** Builds the configured method's problem. */
     public static Built build(GnnConfig c, GraphData g, Split split, Random rng) {

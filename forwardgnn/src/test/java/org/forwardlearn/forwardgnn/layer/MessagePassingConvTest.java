@@ -12,10 +12,10 @@ import org.forwardlearn.forwardgnn.GnnConfig;
 import org.forwardlearn.forwardgnn.GnnExperiment;
 import org.forwardlearn.forwardgnn.GnnModel;
 import org.forwardlearn.forwardgnn.GnnResult;
+import org.forwardlearn.forwardgnn.ConvGradients;
 import org.forwardlearn.forwardgnn.GraphInput;
 import org.forwardlearn.forwardgnn.TestGraphs;
 import org.forwardlearn.forwardgnn.graph.GraphData;
-import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.nodeclass.NodeMethods;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,13 +34,6 @@ class MessagePassingConvTest {
     @BeforeAll
     static void register() { MeanRootConv.register(); }
 
-    private static double loss(GraphConv c, ConvInput in, DMatrixRMaj r) {
-        DMatrixRMaj z = c.preActivation(in);
-        double s = 0;
-        for (int i = 0; i < z.data.length; i++) s += z.data[i] * r.data[i];
-        return s;
-    }
-
     @ParameterizedTest
     @CsvSource({"true,true,true", "true,false,false", "false,true,true", "false,false,true", "true,true,false"})
     void parameterAndInputGradientsMatchFiniteDifferences(boolean gated, boolean sparse, boolean constant) {
@@ -53,21 +46,7 @@ class MessagePassingConvTest {
         for (Parameter p : c.parameters()) p.zeroGrad();
         c.preActivation(in);
         c.backward(in, r);
-        double h = 1e-6;
-        int checked = 0;
-        for (Parameter p : c.parameters()) {
-            for (int k = 0; k < p.size(); k++) {
-                double old = p.value().data[k];
-                p.value().data[k] = old + h;
-                double lp = loss(c, new ConvInput(g.features(), g.topology(), constant), r);
-                p.value().data[k] = old - h;
-                double lm = loss(c, new ConvInput(g.features(), g.topology(), constant), r);
-                p.value().data[k] = old;
-                double fd = (lp - lm) / (2 * h);
-                assertEquals(fd, p.grad().data[k], 1e-6 * Math.max(1, Math.abs(fd)), c.kind() + " " + p.name() + "[" + k + "]");
-                checked++;
-            }
-        }
+        int checked = ConvGradients.checkParameters(c, in, r);
         assertEquals(6 * 5 * 2 + 5 + (gated ? 6 : 0), checked);
         double[][] before = new double[c.parameters().size()][];
         for (int k = 0; k < before.length; k++) before[k] = c.parameters().get(k).grad().data.clone();
@@ -77,16 +56,7 @@ class MessagePassingConvTest {
             double[] now = c.parameters().get(k).grad().data;
             for (int i = 0; i < now.length; i++) assertEquals(before[k][i], now[i], 0.0, "inputGradient leaves parameter gradients alone");
         }
-        DMatrixRMaj x = g.features().toDense();
-        for (int k = 0; k < x.data.length; k++) {
-            DMatrixRMaj xp = x.copy(), xm = x.copy();
-            xp.data[k] += h;
-            xm.data[k] -= h;
-            double lp = loss(c, new ConvInput(NodeMatrix.dense(xp), g.topology(), constant), r);
-            double lm = loss(c, new ConvInput(NodeMatrix.dense(xm), g.topology(), constant), r);
-            double fd = (lp - lm) / (2 * h);
-            assertEquals(fd, dx.data[k], 1e-6 * Math.max(1, Math.abs(fd)), c.kind() + " dx[" + k + "]");
-        }
+        ConvGradients.checkInput(c, g, constant, r, dx, 1);
     }
 
     @Test
