@@ -72,7 +72,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         loop.checkValues();
         run.prepareOut();
         int parallelism = loop.applyThreads();
-        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
+        GnnConfig base = gnn.base(run.seed).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
                 .withDataDir(root.dataDir()).withDataset(dataset);
         boolean fixed = gnn.epochs != null;
         if (fixed) base = base.withPatience(0);

@@ -44,10 +44,10 @@ public final class GnnOptions {
             description = "Node split protocol: forwardgnn (64/16/20, 5 splits) or random-60-20-20 (DFA-GNN's: 60/20/20 per run, 10 runs) (default: ${DEFAULT-VALUE}).")
     String splitProtocol;
 
-    /** Defaults with the task set and the shared options applied (method, conv, dataset, layers, split set by the caller). */
-    GnnConfig base(long seedOrNull, boolean seedGiven) {
+    /** Defaults with the task, the seed (--seed, else the library default) and the shared options applied (method, conv, dataset, layers, split set by the caller). */
+    GnnConfig base(Long seed) {
         GnnConfig c = GnnConfig.defaults().withTask(kind());
-        if (seedGiven) c = c.withSeed(seedOrNull);
+        if (seed != null) c = c.withSeed(seed);   // else GnnConfig.DEFAULT_SEED, the one default
         if (hidden != null) c = c.withHidden(hidden);
         if (epochs != null) c = c.withEpochs(epochs);
         if (patience != null) c = c.withPatience(patience);

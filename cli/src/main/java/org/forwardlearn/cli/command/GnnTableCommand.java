@@ -70,7 +70,7 @@ public final class GnnTableCommand implements Callable<Integer> {
         for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.convs());
         for (String m : ms) for (String c : convs) GnnOptions.check(gnn.kind(), m, c);
         gnn.checkValues(convs);
-        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
+        GnnConfig base = gnn.base(run.seed).withDataDir(root.dataDir());
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits",
                 splits != null ? splits : "0-" + (org.forwardlearn.forwardgnn.SplitProtocol.runs(base.splitProtocol()) - 1));
         for (int d : depths) Checks.atLeast("--layers", d, 1);

@@ -58,7 +58,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
         Checks.atLeast("--layers", layers, 1);
         GnnRunner.checkDataset("--dataset", dataset);
         GnnRunner.checkSplit("--split", gnn.kind(), split, null, gnn.splitProtocolName());
-        GnnConfig cfg = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers)
+        GnnConfig cfg = gnn.base(run.seed).withMethod(m).withConv(conv).withLayers(layers)
                 .withSplit(split).withDataDir(root.dataDir());
         if (input.given()) {   // a user's own tables (GnnTableTrain)
             var pr = spec.commandLine().getParseResult();
