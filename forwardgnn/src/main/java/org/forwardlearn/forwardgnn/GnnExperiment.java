@@ -51,6 +51,7 @@ public final class GnnExperiment {
     /** The split to train on: ForwardGNN's seeded split {@code config.split()}, or the dataset's public split for -1. */
     private Split split(GraphData g) {
         if (config.split() < 0 && publicSplit != null) return publicSplit;
+        if (config.split() < 0 && g.publicSplit() != null) return g.publicSplit();
         return split(config, g);
     }
 
@@ -60,6 +61,7 @@ public final class GnnExperiment {
      */
     public static Split split(GnnConfig cfg, GraphData g) {
         if (cfg.split() >= 0) return nodeSplit(g, cfg.split(), cfg.seed());
+        if (g.publicSplit() != null) return g.publicSplit();
         Path dir = cfg.dataDir() != null ? cfg.dataDir() : Datasets.defaultDataDir();
         org.forwardlearn.datasets.graph.NodeSplit p = Datasets.isGraph(cfg.dataset())
                 ? Datasets.loadGraph(cfg.dataset(), dir).publicSplit().orElse(null) : null;
@@ -95,13 +97,17 @@ public final class GnnExperiment {
         TrainingResult tr = new LayerwiseTrainer(trainerConfig().withSchedule(built.schedule())).fit(built.problem(), listener, 0, prov);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         GnnModel model = new GnnModel(built.convs(), built.extras(), metadata());
-        return new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
+        GnnResult result = new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
                 built.layerMetrics(), seconds, tr, built.predictions(), model, tr.provenance());
+        return built.problem() instanceof org.forwardlearn.forwardgnn.nodeclass.NodeProblem np
+                ? result.withMemoryLedger(MemoryLedger.of(g, np)) : result;
     }
 
     public RunProvenance provenance() {
+        Map<String, String> c = new java.util.LinkedHashMap<>(config.toMap());
+        c.put("threads", Integer.toString(org.forwardlearn.core.kernel.Parallel.threads()));
         return RunProvenance.start(config.task().equals("node") ? "gnn-node-classification" : "gnn-link-prediction",
-                config.toMap(), config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
+                c, config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
     }
 
     public Map<String, String> metadata() {

@@ -36,6 +36,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
     @Mixin RunOptions run;
     @Mixin GnnOptions gnn;
     @Mixin BenchLoop loop;
+    @Mixin GeneratedGraphOptions generated;
 
     @Option(names = "--dataset", defaultValue = "citationfull-cora_ml", description = "Graph dataset (default: ${DEFAULT-VALUE}).")
     String dataset;
@@ -70,7 +71,8 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (fixed) base = base.withPatience(0);
         GnnConfig cfg = base;
         long t0 = System.nanoTime();
-        GraphData g = GnnRunner.load(dataset, root.dataDir());
+        GeneratedGraphOptions.Generated gen = generated.generates(dataset) ? generated.generate(dataset, DemoCommand.dataSeed(run.seed(0))) : null;
+        GraphData g = gen != null ? gen.graph() : GnnRunner.load(dataset, root.dataDir());
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String metric = GnnRunner.metricName(cfg);
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
@@ -79,6 +81,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (!java.util.List.of("none", "layer", "epoch").contains(memoryProbe)) {
             throw org.forwardlearn.cli.CliException.usage("--memory-probe: expected none, layer or epoch (got '" + memoryProbe + "')");
         }
+        Map<String, Long>[] ledger = new Map[1];
         Map<String, Object> measured = loop.measure(console, metric, () -> {
             MemoryProbe probe = memoryProbe.equals("none") ? null : memoryProbe.equals("epoch") ? MemoryProbe.everyEpoch() : new MemoryProbe();
             long s = System.nanoTime();
@@ -92,6 +95,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
                 epochs += lr.epochs();
             }
             double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
+            ledger[0] = r.memoryLedger();
             return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
                     probe == null ? Double.NaN : probe.peakBytes() / (1024.0 * 1024.0));
         });
@@ -99,8 +103,24 @@ public final class BenchGnnCommand implements Callable<Integer> {
         bench.put("scenario", scenario(cfg, fixed));
         bench.put("load_seconds", loadSeconds);
         bench.put("memory_probe", memoryProbe);
+        if (gen != null) {
+            bench.put("generation_seconds", gen.seconds());
+            bench.put("generated_graph", gen.parameters());
+            if (cfg.task().equals("node")) {
+                bench.put("features_only_test_accuracy", org.forwardlearn.forwardgnn.eval.FeatureBaseline.nearestMeanAccuracy(
+                        g.withRowSumNormalizedFeatures(), org.forwardlearn.forwardgnn.GnnExperiment.split(cfg, g)));
+            }
+        }
         bench.putAll(measured);
         bench.put("config", cfg.toMap());
+        if (ledger[0] != null && !ledger[0].isEmpty()) {
+            Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(ledger[0]));
+            long total = 0;
+            for (long v : ledger[0].values()) total += v;
+            led.put("total", total);
+            bench.put("memory_ledger_bytes", led);
+            bench.put("memory_ledger_mb", total / (1024.0 * 1024.0));
+        }
         if (run.out != null) {
             JsonFiles.write(run.out.resolve("bench.json"), bench);
         }

@@ -15,8 +15,24 @@ import org.forwardlearn.datasets.graph.NodeFeatures;
  * @param features   one row per node
  * @param labels     class per node in [0, numClasses), or -1 for a node without a label (never in a split)
  * @param numClasses number of classes
+ * @param publicSplit the split the dataset comes with (a generated graph of given split sizes), or null
  */
-public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
+public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses, Split publicSplit) {
+    public GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
+        this(id, topology, features, labels, numClasses, null);
+    }
+
+    /**
+     * A generated graph without copies: its CSR becomes the topology (symmetric, so in-neighbours = neighbours), its
+     * feature array a {@link RowStore}, its split (if any) the public split.
+     */
+    public static GraphData from(org.forwardlearn.datasets.generate.GeneratedGraph g) {
+        int n = g.numNodes();
+        NodeMatrix x = g.floats() != null ? RowStore.ofFloats(n, g.features(), g.floats()) : RowStore.ofDoubles(n, g.features(), g.doubles());
+        Split s = g.train() == null ? null : new Split(g.train(), g.val(), g.test());
+        return new GraphData(g.name(), Topology.fromCsr(n, g.rowPtr(), g.colIdx()), x, g.labels(), g.classes(), s);
+    }
+
     public GraphData {
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(features, "features");
@@ -72,11 +88,12 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
 
     /** The same graph with features scaled so that each row sums to one (PyG's NormalizeFeatures). */
     public GraphData withRowSumNormalizedFeatures() {
+        if (features instanceof RowStore r) return new GraphData(id, topology, r.rowSumNormalized(), labels, numClasses, publicSplit);
         NodeMatrix f = features.isSparse()
                 ? NodeMatrix.sparse(((SparseNodes) features).csr().rowSumNormalized())
                 : NodeMatrix.sparse(Csr.fromDense(features.toDense()).rowSumNormalized());
         if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
         // (a dense matrix stays dense here; toNodeMatrix already stored sparse bag-of-words sparse)
-        return new GraphData(id, topology, f, labels, numClasses);
+        return new GraphData(id, topology, f, labels, numClasses, publicSplit);
     }
 }

@@ -18,17 +18,38 @@ public final class ConvInput {
     private final NodeMatrix x;
     private final Topology topology;
     private final boolean constant;
+    private final boolean rowsOnly;
     private final Map<String, Object> cache = new HashMap<>();
     private final Map<Object, Object> tape = new HashMap<>();
     private final Map<int[], Map<String, Object>> rowCache = new IdentityHashMap<>();
 
-    public ConvInput(NodeMatrix x, Topology topology, boolean constant) {
+    public ConvInput(NodeMatrix x, Topology topology, boolean constant) { this(x, topology, constant, false); }
+
+    /**
+     * @param rowsOnly the owner's steps read only row subsets (SF: training rows and virtual nodes); a whole-graph pass
+     *                 happens once, at the layer's end: layers then aggregate just the rows asked for and stream the
+     *                 whole-graph pass in row blocks ({@link GraphConv#forwardBlocks}) instead of caching the aggregated
+     *                 input of every node (memory proportional to the rows a step reads)
+     */
+    public ConvInput(NodeMatrix x, Topology topology, boolean constant, boolean rowsOnly) {
         this.x = Objects.requireNonNull(x, "x");
         this.topology = Objects.requireNonNull(topology, "topology");
         if (x.rows() != topology.numNodes()) {
             throw new IllegalArgumentException("Expected " + topology.numNodes() + " feature rows (got " + x.rows() + ")");
         }
         this.constant = constant;
+        this.rowsOnly = rowsOnly;
+    }
+
+    public boolean rowsOnly() { return rowsOnly; }
+
+    /** Bytes of the dense row-set caches (the aggregated rows a step reads), for the memory ledger. */
+    public synchronized long cachedRowBytes() {
+        long b = 0;
+        for (Map<String, Object> m : rowCache.values()) {
+            for (Object v : m.values()) if (v instanceof NodeMatrix nm && !nm.isSparse()) b += 8L * nm.rows() * nm.cols();
+        }
+        return b;
     }
 
     public NodeMatrix x() { return x; }

@@ -24,19 +24,28 @@ public abstract class NodeProblem implements LayerwiseProblem {
     protected final int numReal;
     protected final Split split;
     private final ConvInput[] inputs;
-    private final double[] accumulated;
+    private final boolean rowsOnly;
+    /** Summed class scores of the finished layers (numReal x numClasses, row-major). */
+    protected final double[] accumulated;
     private final List<double[]> layerAccuracies = new ArrayList<>();
 
     protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
                           int numReal, Split split) {
+        this(convs, topology, firstInput, labels, numClasses, numReal, split, false);
+    }
+
+    /** @param rowsOnly steps read only row subsets of the layer inputs (see {@link ConvInput#rowsOnly()}) */
+    protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
+                          int numReal, Split split, boolean rowsOnly) {
         this.convs = List.copyOf(convs);
         this.topology = topology;
         this.labels = labels;
         this.numClasses = numClasses;
         this.numReal = numReal;
         this.split = split;
+        this.rowsOnly = rowsOnly;
         this.inputs = new ConvInput[convs.size()];
-        this.inputs[0] = new ConvInput(firstInput.rowL2Normalized(), topology, true);
+        this.inputs[0] = new ConvInput(firstInput.rowL2Normalized(), topology, true, rowsOnly);
         this.accumulated = new double[numReal * numClasses];
     }
 
@@ -60,14 +69,54 @@ public abstract class NodeProblem implements LayerwiseProblem {
 
     @Override
     public void layerFinished(int layer) {
+        NodeMatrix next = finishLayer(layer, layer + 1 < convs.size());
+        java.util.Map<String, Long> now = ledger();
+        if (total(now) > total(peakLedger)) peakLedger = now;
+        layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
+        inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
+        if (next != null) inputs[layer + 1] = new ConvInput(next, topology, true, rowsOnly);
+    }
+
+    /**
+     * The whole-graph pass at a layer's end: adds the layer's scores to {@link #accumulated} and returns the next layer's
+     * row-L2-normalised input (null when {@code needNext} is false).
+     */
+    protected NodeMatrix finishLayer(int layer, boolean needNext) {
         DMatrixRMaj h = convs.get(layer).forward(inputs[layer]);
         double[] s = layerScores(layer, h);
         for (int i = 0; i < accumulated.length; i++) accumulated[i] += s[i];
-        layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
-        if (layer + 1 < convs.size()) {
-            inputs[layer + 1] = new ConvInput(nextInput(layer, h).rowL2Normalized(), topology, true);
+        return needNext ? nextInput(layer, h).rowL2Normalized() : null;
+    }
+
+    private java.util.Map<String, Long> peakLedger = java.util.Map.of();
+
+    private static long total(java.util.Map<String, Long> m) {
+        long t = 0;
+        for (long v : m.values()) t += v;
+        return t;
+    }
+
+    /**
+     * The {@link #ledger()} taken at the end of the layer whose live arrays were largest (input, its row caches, the
+     * layer's output, the scores): what the heap holds for this problem at its peak, besides the graph.
+     */
+    public java.util.Map<String, Long> peakLedger() { return java.util.Map.copyOf(peakLedger); }
+
+    /** The topology the layers run on (SF: with its virtual nodes). */
+    public Topology topology() { return topology; }
+
+    /** Bytes of the live node-sized arrays of this problem (layer inputs, their row caches, the scores), for the memory ledger. */
+    public java.util.Map<String, Long> ledger() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("scores", 8L * accumulated.length);
+        for (int l = 0; l < inputs.length; l++) {
+            if (inputs[l] == null) continue;
+            NodeMatrix x = inputs[l].x();
+            m.put("layer" + l + "_input", x instanceof org.forwardlearn.forwardgnn.graph.RowStore r ? r.bytes()
+                    : x.isSparse() ? 12L * x.nonZeros() + 4L * (x.rows() + 1) : 8L * x.rows() * x.cols());
+            m.put("layer" + l + "_row_aggregations", inputs[l].cachedRowBytes());
         }
-        inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
+        return m;
     }
 
     /** Accuracy on the given nodes of accumulated (+ extra, when not null) scores. */

@@ -22,7 +22,7 @@ public final class SingleForward extends NodeProblem {
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
-        super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split);
+        super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split, true);
         this.loss = new PrototypeSoftmaxLoss(tau);
         this.trainLabels = new int[split.train().length];
         for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
@@ -104,6 +104,50 @@ public final class SingleForward extends NodeProblem {
         double[] scores = new double[numReal * numClasses];
         for (int t = 0; t < val.length; t++) System.arraycopy(p, t * numClasses, scores, val[t] * numClasses, numClasses);
         return accuracy(scores, val, true);
+    }
+
+    /**
+     * The layer's end in row blocks: h = ReLU(conv(x)) is streamed into one store (float32 when the dense products run in
+     * float), the prototypes are its last C rows, every real node's softmax over the prototypes is added to the scores in
+     * place (no node x class temporaries), and the store, normalised in place, is the next layer's input.
+     */
+    @Override
+    protected org.forwardlearn.forwardgnn.graph.NodeMatrix finishLayer(int layer, boolean needNext) {
+        GraphConv conv = convs.get(layer);
+        int rows = numReal + numClasses, d = conv.outputSize();
+        boolean floats = org.forwardlearn.core.kernel.Kernels.precision() == org.forwardlearn.core.kernel.Kernels.Precision.FLOAT;
+        org.forwardlearn.forwardgnn.graph.RowStore h = org.forwardlearn.forwardgnn.graph.RowStore.allocate(rows, d, floats);
+        conv.forwardBlocks(input(layer), (from, to, z) -> {
+            for (int i = from; i < to; i++) h.setRow(i, z.data, (i - from) * d);
+        });
+        double[] protos = new double[numClasses * d];
+        for (int k = 0; k < numClasses; k++) h.row(numReal + k, protos, k * d);
+        int c = numClasses;
+        double tau = loss.tau();
+        org.forwardlearn.core.kernel.Parallel.forBlocks(numReal, 4096, (b, from, to) -> {
+            double[] hi = new double[d], logits = new double[c];
+            for (int i = from; i < to; i++) {
+                h.row(i, hi, 0);
+                for (int k = 0; k < c; k++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) s += hi[j] * protos[k * d + j];
+                    logits[k] = s / tau;
+                }
+                double[] p = softmaxRows(logits, 1, c);
+                for (int k = 0; k < c; k++) accumulated[i * c + k] += p[k];
+            }
+        });
+        lastOutputBytes = h.bytes();
+        return needNext ? h.normalizeRowsInPlace() : null;
+    }
+
+    private long lastOutputBytes;
+
+    @Override
+    public java.util.Map<String, Long> ledger() {
+        java.util.Map<String, Long> m = super.ledger();
+        m.put("layer_output", lastOutputBytes);
+        return m;
     }
 
     @Override
