@@ -47,10 +47,12 @@ class ScaleRunTest {
         assertEquals(8 * n * f, led.get("features"));
         assertEquals(4 * n, led.get("labels"));
         assertEquals(8 * n * c, led.get("scores"));
-        // the peak is layer 1's end: its input (layer 0's output), its aggregated training/validation rows, its output
+        // the peak is layer 1's end: its input (layer 0's output) and its output; its aggregated training/validation rows
+        // (training rows + virtual nodes, validation rows + virtual nodes) were the largest row caches, dropped before
         assertEquals(8 * (n + c) * h, led.get("layer1_input"));
-        assertEquals(8 * h * (tr + c + va + c), led.get("layer1_row_aggregations"));
         assertEquals(8 * (n + c) * h, led.get("layer_output"));
+        assertEquals(0L, led.get("layer1_row_aggregations"));
+        assertEquals(8 * h * (tr + c + va + c), led.get("row_aggregations_max"));
         assertTrue(r.toMap().containsKey("memory_ledger_bytes"));
         assertTrue(r.testAccuracy() > 0.5, "SF-GCN learns the generated graph: " + r.testAccuracy());
     }
@@ -102,6 +104,28 @@ class ScaleRunTest {
         GnnResult f = run(gf);
         assertEquals(d.testAccuracy(), f.testAccuracy(), 0.005, "double " + d.testAccuracy() + " float " + f.testAccuracy());
         assertEquals(4 * 20_000L * 16, f.memoryLedger().get("features"), "features stored in float32");
-        assertEquals(4 * 20_004L * 32, f.memoryLedger().get("layer_output"), "activations stored in float32");
+        assertEquals(4 * 20_004L * 32, f.memoryLedger().get("layer1_input"), "activations (layer 0 output = layer 1 input) stored in float32");
+    }
+
+    @Test
+    void blockedStepEqualsTheOneBlockStep() {
+        GraphData g = GraphData.from(StreamingCsbm.generate("csbm", SPEC, false));
+        GnnResult one = run(g);
+        GnnResult blocked;
+        System.setProperty("forwardlearn.sfStepBlock", "2500");
+        try {
+            blocked = run(g);
+        } finally {
+            System.clearProperty("forwardlearn.sfStepBlock");
+        }
+        assertEquals(one.testAccuracy(), blocked.testAccuracy(), 0.0);
+        assertTrue(blocked.memoryLedger().containsKey("step_block_buffers"));
+        List<LayerReport> a = one.training().layers(), b = blocked.training().layers();
+        for (int l = 0; l < a.size(); l++) {
+            for (int e = 0; e < a.get(l).history().size(); e++) {
+                double x = a.get(l).history().get(e).loss(), y = b.get(l).history().get(e).loss();
+                assertEquals(x, y, 1e-12 * Math.abs(x), "layer " + l + " epoch " + e);
+            }
+        }
     }
 }

@@ -81,10 +81,13 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (!java.util.List.of("none", "layer", "epoch").contains(memoryProbe)) {
             throw org.forwardlearn.cli.CliException.usage("--memory-probe: expected none, layer or epoch (got '" + memoryProbe + "')");
         }
+        @SuppressWarnings("unchecked")
         Map<String, Long>[] ledger = new Map[1];
+        java.util.List<Double> cpuPerEpoch = new java.util.ArrayList<>();
         Map<String, Object> measured = loop.measure(console, metric, () -> {
             MemoryProbe probe = memoryProbe.equals("none") ? null : memoryProbe.equals("epoch") ? MemoryProbe.everyEpoch() : new MemoryProbe();
             long s = System.nanoTime();
+            double cpu0 = processCpuSeconds();
             GnnResult r = GnnRunner.run(cfg, g, probe == null ? new DivergenceGuard() : TrainingListener.of(new DivergenceGuard(), probe));
             double wall = (System.nanoTime() - s) / 1e9;
             double[] perLayer = new double[r.training().layers().size()];
@@ -96,6 +99,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
             }
             double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
             ledger[0] = r.memoryLedger();
+            cpuPerEpoch.add((processCpuSeconds() - cpu0) / Math.max(1, epochs));
             return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
                     probe == null ? Double.NaN : probe.peakBytes() / (1024.0 * 1024.0));
         });
@@ -113,6 +117,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         }
         bench.putAll(measured);
         bench.put("config", cfg.toMap());
+        bench.put("cpu_seconds_per_epoch", org.forwardlearn.cli.bench.Timings.median(cpuPerEpoch));
         if (ledger[0] != null && !ledger[0].isEmpty()) {
             Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(ledger[0]));
             long total = 0;
@@ -129,6 +134,12 @@ public final class BenchGnnCommand implements Callable<Integer> {
         console.out().flush();
         if (run.out != null) console.status("wrote " + run.out.resolve("bench.json"));
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads), seconds: what a run costs on a shared machine. */
+    static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() * 1e-9 : Double.NaN;
     }
 
     static String scenario(GnnConfig c, boolean fixed) {

@@ -110,8 +110,7 @@ public final class PrototypeSoftmaxLoss {
         double loss = 0;
         for (double v : part) loss += v;
         if (dH != null) {
-            DMatrixRMaj top = Kernels.mult(g, prototypes, null);
-            System.arraycopy(top.data, 0, dH.data, 0, t * d);
+            Kernels.mult(g, prototypes, DMatrixRMaj.wrap(t, d, dH.data)); // the first t rows of dH, in place
         }
         if (dPrototypes != null) Kernels.multTransA(g, ht, dPrototypes);
         return loss;

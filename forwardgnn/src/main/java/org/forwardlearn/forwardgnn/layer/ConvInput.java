@@ -44,13 +44,7 @@ public final class ConvInput {
     public boolean rowsOnly() { return rowsOnly; }
 
     /** Bytes of the dense row-set caches (the aggregated rows a step reads), for the memory ledger. */
-    public synchronized long cachedRowBytes() {
-        long b = 0;
-        for (Map<String, Object> m : rowCache.values()) {
-            for (Object v : m.values()) if (v instanceof NodeMatrix nm && !nm.isSparse()) b += 8L * nm.rows() * nm.cols();
-        }
-        return b;
-    }
+    public synchronized long cachedRowBytes() { return cachedRowBytes; }
 
     public NodeMatrix x() { return x; }
 
@@ -74,8 +68,32 @@ public final class ConvInput {
     public synchronized <T> T cachedRows(String key, int[] rows, Supplier<T> compute) {
         Map<String, Object> m = rowCache.computeIfAbsent(rows, r -> new HashMap<>());
         Object v = m.get(key);
-        if (v == null) { v = compute.get(); m.put(key, v); }
+        if (v == null) {
+            v = compute.get();
+            long b = v instanceof NodeMatrix nm && !nm.isSparse() ? 8L * nm.rows() * nm.cols() : 0;
+            if (cachedRowBytes + b > rowCacheBudget()) return (T) v; // over budget: recomputed when asked again (same values)
+            cachedRowBytes += b;
+            m.put(key, v);
+        }
         return (T) v;
+    }
+
+    private long cachedRowBytes;
+
+    /**
+     * Bytes the dense row-set caches may hold per input (system property {@code forwardlearn.rowCacheBudgetMb}, default a
+     * quarter of the maximum heap): beyond it, row aggregations are recomputed at every step instead of cached. The
+     * values are the same either way; this trades a sparse product per step for memory on graphs that barely fit.
+     */
+    public static long rowCacheBudget() {
+        String p = System.getProperty("forwardlearn.rowCacheBudgetMb", "").trim();
+        return p.isEmpty() ? Runtime.getRuntime().maxMemory() / 4 : Long.parseLong(p) << 20;
+    }
+
+    /** Drops the row-set caches (the layer has finished training; its whole-graph pass needs none). */
+    public synchronized void clearRowCaches() {
+        rowCache.clear();
+        cachedRowBytes = 0;
     }
 
     /** Forward state a layer keeps for its next backward on this input (one entry per layer). */

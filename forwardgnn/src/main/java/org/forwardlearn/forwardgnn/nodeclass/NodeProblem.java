@@ -70,8 +70,7 @@ public abstract class NodeProblem implements LayerwiseProblem {
     @Override
     public void layerFinished(int layer) {
         NodeMatrix next = finishLayer(layer, layer + 1 < convs.size());
-        java.util.Map<String, Long> now = ledger();
-        if (total(now) > total(peakLedger)) peakLedger = now;
+        snapshotLedger();
         layerAccuracies.add(new double[] {accuracy(null, split.val(), true), accuracy(null, split.test(), true)});
         inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
         if (next != null) inputs[layer + 1] = new ConvInput(next, topology, true, rowsOnly);
@@ -89,6 +88,16 @@ public abstract class NodeProblem implements LayerwiseProblem {
     }
 
     private java.util.Map<String, Long> peakLedger = java.util.Map.of();
+    private long maxRowAggregations;
+
+    /** Records the current {@link #ledger()} if it is the largest so far (called at the end of a layer, and before its caches go). */
+    protected void snapshotLedger() {
+        java.util.Map<String, Long> now = ledger();
+        for (java.util.Map.Entry<String, Long> e : now.entrySet()) {
+            if (e.getKey().endsWith("_row_aggregations")) maxRowAggregations = Math.max(maxRowAggregations, e.getValue());
+        }
+        if (total(now) > total(peakLedger)) peakLedger = now;
+    }
 
     private static long total(java.util.Map<String, Long> m) {
         long t = 0;
@@ -100,7 +109,11 @@ public abstract class NodeProblem implements LayerwiseProblem {
      * The {@link #ledger()} taken at the end of the layer whose live arrays were largest (input, its row caches, the
      * layer's output, the scores): what the heap holds for this problem at its peak, besides the graph.
      */
-    public java.util.Map<String, Long> peakLedger() { return java.util.Map.copyOf(peakLedger); }
+    public java.util.Map<String, Long> peakLedger() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>(peakLedger);
+        m.put("row_aggregations_max", maxRowAggregations);
+        return m;
+    }
 
     /** The topology the layers run on (SF: with its virtual nodes). */
     public Topology topology() { return topology; }

@@ -20,6 +20,14 @@ public final class SingleForward extends NodeProblem {
     /** Training nodes then virtual nodes (the rows the loss reads), validation nodes then virtual nodes. */
     private final int[] trainRows, valRows, localTrain;
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
+    /**
+     * Training rows per step block (more training rows + virtual nodes than this: the step runs block by block); system
+     * property {@code forwardlearn.sfStepBlock} (tests), default 65,536.
+     */
+    private final int stepBlock = Integer.getInteger("forwardlearn.sfStepBlock", 65_536);
+    /** Per block: training node ids, their labels, local rows 0..len-1 (null when one block holds every training row). */
+    private final int[][] blockRows, blockLabels, blockLocal;
+    private final int[] virtualRows;
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
         super(convs, aug.topology(), aug.features(), g.labels(), g.numClasses(), g.numNodes(), split, true);
@@ -30,6 +38,23 @@ public final class SingleForward extends NodeProblem {
         this.valRows = withVirtual(split.val());
         this.localTrain = new int[split.train().length];
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
+        this.virtualRows = new int[numClasses];
+        for (int k = 0; k < numClasses; k++) virtualRows[k] = numReal + k;
+        int t = split.train().length;
+        if (t + numClasses <= stepBlock) {
+            blockRows = blockLabels = blockLocal = null;
+        } else {
+            int nb = org.forwardlearn.core.kernel.Parallel.blocks(t, stepBlock);
+            blockRows = new int[nb][];
+            blockLabels = new int[nb][];
+            blockLocal = new int[nb][];
+            for (int b = 0; b < nb; b++) {
+                int from = org.forwardlearn.core.kernel.Parallel.blockStart(t, nb, b), to = org.forwardlearn.core.kernel.Parallel.blockStart(t, nb, b + 1);
+                blockRows[b] = java.util.Arrays.copyOfRange(split.train(), from, to);
+                blockLabels[b] = java.util.Arrays.copyOfRange(trainLabels, from, to);
+                blockLocal[b] = java.util.Arrays.copyOf(localTrain, to - from);
+            }
+        }
     }
 
     private int[] withVirtual(int[] nodes) {
@@ -76,6 +101,7 @@ public final class SingleForward extends NodeProblem {
      */
     @Override
     public double lossAndGradient(int layer, int epoch, int batch) {
+        if (blockRows != null) return blockedLossAndGradient(layer);
         GraphConv conv = convs.get(layer);
         DMatrixRMaj h = conv.forward(input(layer), trainRows);
         int t = localTrain.length, d = h.numCols;
@@ -83,6 +109,29 @@ public final class SingleForward extends NodeProblem {
         for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];
         conv.localGradient(input(layer), trainRows, h, dh);
         return l;
+    }
+
+    /**
+     * The same step over blocks of training rows (a node block of issue 17's shape): the prototypes (virtual nodes' rows)
+     * first, then per block its rows' outputs, their share of the mean loss and its gradient, accumulated into the
+     * parameters' gradients; the prototypes' summed gradient last. Memory per step: one block, not every training row.
+     */
+    private double blockedLossAndGradient(int layer) {
+        GraphConv conv = convs.get(layer);
+        DMatrixRMaj hv = conv.forward(input(layer), virtualRows);
+        int t = localTrain.length, d = hv.numCols;
+        DMatrixRMaj dpSum = new DMatrixRMaj(numClasses, d);
+        double total = 0;
+        for (int b = 0; b < blockRows.length; b++) {
+            DMatrixRMaj h = conv.forward(input(layer), blockRows[b]);
+            double w = (double) blockRows[b].length / t;
+            total += w * loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp);
+            org.ejml.dense.row.CommonOps_DDRM.scale(w, dh);
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, w, dp);
+            conv.localGradient(input(layer), blockRows[b], h, dh);
+        }
+        conv.localGradient(input(layer), virtualRows, hv, dpSum);
+        return total;
     }
 
     /** Validation accuracy of the layers so far plus this one, from the validation rows alone (one product). */
@@ -93,13 +142,15 @@ public final class SingleForward extends NodeProblem {
         DMatrixRMaj protos = prototypes(h, val.length);
         int d = h.numCols;
         double[] logits = new double[val.length * numClasses];
-        for (int t = 0; t < val.length; t++) {
-            for (int k = 0; k < numClasses; k++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
-                logits[t * numClasses + k] = s / loss.tau();
+        org.forwardlearn.core.kernel.Parallel.forBlocks(val.length, 4096, (b, from, to) -> {
+            for (int t = from; t < to; t++) {
+                for (int k = 0; k < numClasses; k++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
+                    logits[t * numClasses + k] = s / loss.tau();
+                }
             }
-        }
+        });
         double[] p = softmaxRows(logits, val.length, numClasses);
         double[] scores = new double[numReal * numClasses];
         for (int t = 0; t < val.length; t++) System.arraycopy(p, t * numClasses, scores, val[t] * numClasses, numClasses);
@@ -114,6 +165,9 @@ public final class SingleForward extends NodeProblem {
     @Override
     protected org.forwardlearn.forwardgnn.graph.NodeMatrix finishLayer(int layer, boolean needNext) {
         GraphConv conv = convs.get(layer);
+        lastOutputBytes = 0;
+        snapshotLedger(); // the training-time peak: input and its aggregated rows
+        input(layer).clearRowCaches(); // training is over: the whole-graph pass needs no aggregated rows
         int rows = numReal + numClasses, d = conv.outputSize();
         boolean floats = org.forwardlearn.core.kernel.Kernels.precision() == org.forwardlearn.core.kernel.Kernels.Precision.FLOAT;
         org.forwardlearn.forwardgnn.graph.RowStore h = org.forwardlearn.forwardgnn.graph.RowStore.allocate(rows, d, floats);
@@ -147,6 +201,7 @@ public final class SingleForward extends NodeProblem {
     public java.util.Map<String, Long> ledger() {
         java.util.Map<String, Long> m = super.ledger();
         m.put("layer_output", lastOutputBytes);
+        if (blockRows != null) m.put("step_block_buffers", 3L * 8 * stepBlock * convs.get(0).outputSize());
         return m;
     }
 
