@@ -112,13 +112,15 @@ class ScaleRunTest {
         GraphData g = GraphData.from(StreamingCsbm.generate("csbm", SPEC, false));
         GnnResult one = run(g);
         GnnResult blocked;
-        System.setProperty("forwardlearn.sfStepBlock", "2500");
+        System.setProperty("forwardlearn.sfStepBlock", "1500"); // training, validation and the last layer in blocks
         try {
             blocked = run(g);
         } finally {
             System.clearProperty("forwardlearn.sfStepBlock");
         }
-        assertEquals(one.testAccuracy(), blocked.testAccuracy(), 0.0);
+        // the last layer's prototypes come from their own rows there, not the whole pass: same values to rounding
+        assertEquals(one.testAccuracy(), blocked.testAccuracy(), 0.001);
+        assertEquals(one.valAccuracy(), blocked.valAccuracy(), 0.001);
         assertTrue(blocked.memoryLedger().containsKey("step_block_buffers"));
         List<LayerReport> a = one.training().layers(), b = blocked.training().layers();
         for (int l = 0; l < a.size(); l++) {

@@ -87,7 +87,7 @@ public final class ConvInput {
      */
     public static long rowCacheBudget() {
         String p = System.getProperty("forwardlearn.rowCacheBudgetMb", "").trim();
-        return p.isEmpty() ? Runtime.getRuntime().maxMemory() / 4 : Long.parseLong(p) << 20;
+        return p.isEmpty() ? Runtime.getRuntime().maxMemory() / 8 : Long.parseLong(p) << 20;
     }
 
     /** Drops the row-set caches (the layer has finished training; its whole-graph pass needs none). */

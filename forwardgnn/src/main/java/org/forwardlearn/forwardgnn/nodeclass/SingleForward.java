@@ -27,6 +27,8 @@ public final class SingleForward extends NodeProblem {
     private final int stepBlock = Integer.getInteger("forwardlearn.sfStepBlock", 65_536);
     /** Per block: training node ids, their labels, local rows 0..len-1 (null when one block holds every training row). */
     private final int[][] blockRows, blockLabels, blockLocal;
+    /** Validation nodes per block (null when one block holds them all). */
+    private final int[][] valBlocks;
     private final int[] virtualRows;
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau) {
@@ -40,7 +42,17 @@ public final class SingleForward extends NodeProblem {
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
         this.virtualRows = new int[numClasses];
         for (int k = 0; k < numClasses; k++) virtualRows[k] = numReal + k;
-        int t = split.train().length;
+        int t = split.train().length, v = split.val().length;
+        if (v + numClasses <= stepBlock) {
+            valBlocks = null;
+        } else {
+            int nb = org.forwardlearn.core.kernel.Parallel.blocks(v, stepBlock);
+            valBlocks = new int[nb][];
+            for (int b = 0; b < nb; b++) {
+                valBlocks[b] = java.util.Arrays.copyOfRange(split.val(), org.forwardlearn.core.kernel.Parallel.blockStart(v, nb, b),
+                        org.forwardlearn.core.kernel.Parallel.blockStart(v, nb, b + 1));
+            }
+        }
         if (t + numClasses <= stepBlock) {
             blockRows = blockLabels = blockLocal = null;
         } else {
@@ -137,24 +149,51 @@ public final class SingleForward extends NodeProblem {
     /** Validation accuracy of the layers so far plus this one, from the validation rows alone (one product). */
     @Override
     public double validate(int layer) {
-        DMatrixRMaj h = convs.get(layer).forward(input(layer), valRows);
+        GraphConv conv = convs.get(layer);
         int[] val = split.val();
-        DMatrixRMaj protos = prototypes(h, val.length);
-        int d = h.numCols;
-        double[] logits = new double[val.length * numClasses];
-        org.forwardlearn.core.kernel.Parallel.forBlocks(val.length, 4096, (b, from, to) -> {
-            for (int t = from; t < to; t++) {
-                for (int k = 0; k < numClasses; k++) {
+        if (valBlocks == null) {
+            DMatrixRMaj h = conv.forward(input(layer), valRows);
+            return (double) correct(h, prototypes(h, val.length), val, 0, val.length) / val.length;
+        }
+        DMatrixRMaj protos = conv.forward(input(layer), virtualRows);
+        long correct = 0;
+        for (int b = 0; b < valBlocks.length; b++) {
+            correct += correct(conv.forward(input(layer), valBlocks[b]), protos, valBlocks[b], 0, valBlocks[b].length);
+        }
+        return (double) correct / val.length;
+    }
+
+    /**
+     * How many of nodes[from..to) (row t - from of h) the accumulated scores plus this layer's softmax over the prototypes
+     * classify correctly (row-block parallel; no node x class temporaries).
+     */
+    private long correct(DMatrixRMaj h, DMatrixRMaj protos, int[] nodes, int from, int to) {
+        int d = h.numCols, c = numClasses;
+        int nb = org.forwardlearn.core.kernel.Parallel.blocks(to - from, 4096);
+        long[] part = new long[nb];
+        org.forwardlearn.core.kernel.Parallel.forBlocks(to - from, 4096, (b, lo, hi) -> {
+            double[] logits = new double[c];
+            long ok = 0;
+            for (int t = lo; t < hi; t++) {
+                for (int k = 0; k < c; k++) {
                     double s = 0;
                     for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
-                    logits[t * numClasses + k] = s / loss.tau();
+                    logits[k] = s / loss.tau();
                 }
+                double[] p = softmaxRows(logits, 1, c);
+                int i = nodes[from + t], best = 0;
+                double bv = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < c; k++) {
+                    double v = accumulated[i * c + k] + p[k];
+                    if (v > bv) { bv = v; best = k; }
+                }
+                if (best == labels[i]) ok++;
             }
+            part[b] = ok;
         });
-        double[] p = softmaxRows(logits, val.length, numClasses);
-        double[] scores = new double[numReal * numClasses];
-        for (int t = 0; t < val.length; t++) System.arraycopy(p, t * numClasses, scores, val[t] * numClasses, numClasses);
-        return accuracy(scores, val, true);
+        long sum = 0;
+        for (long v : part) sum += v;
+        return sum;
     }
 
     /**
@@ -169,6 +208,12 @@ public final class SingleForward extends NodeProblem {
         snapshotLedger(); // the training-time peak: input and its aggregated rows
         input(layer).clearRowCaches(); // training is over: the whole-graph pass needs no aggregated rows
         int rows = numReal + numClasses, d = conv.outputSize();
+        if (!needNext && rows > stepBlock) {
+            // the last layer of a large graph: no output store, the prototypes first, then every block's scores
+            DMatrixRMaj protos = conv.forward(input(layer), virtualRows);
+            conv.forwardBlocks(input(layer), (from, to, z) -> addScores(z, from, Math.min(to, numReal), protos.data, d));
+            return null;
+        }
         boolean floats = org.forwardlearn.core.kernel.Kernels.precision() == org.forwardlearn.core.kernel.Kernels.Precision.FLOAT;
         org.forwardlearn.forwardgnn.graph.RowStore h = org.forwardlearn.forwardgnn.graph.RowStore.allocate(rows, d, floats);
         conv.forwardBlocks(input(layer), (from, to, z) -> {
@@ -193,6 +238,23 @@ public final class SingleForward extends NodeProblem {
         });
         lastOutputBytes = h.bytes();
         return needNext ? h.normalizeRowsInPlace() : null;
+    }
+
+    /** Adds the softmax over the prototypes of rows from..to-1 (row i - from of z; real nodes only) to the scores. */
+    private void addScores(DMatrixRMaj z, int from, int to, double[] protos, int d) {
+        int c = numClasses;
+        double tau = loss.tau();
+        double[] logits = new double[c];
+        for (int i = from; i < to; i++) {
+            int o = (i - from) * d;
+            for (int k = 0; k < c; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) s += z.data[o + j] * protos[k * d + j];
+                logits[k] = s / tau;
+            }
+            double[] p = softmaxRows(logits, 1, c);
+            for (int k = 0; k < c; k++) accumulated[i * c + k] += p[k];
+        }
     }
 
     private long lastOutputBytes;
