@@ -18,7 +18,8 @@ public final class Topology {
     /** Appended nodes (ids baseNodes..numNodes-1): per base node one appended in-neighbour or -1 (null: none), and their own in-lists. */
     private final int[] extraIn, appPtr, appIdx;
     private int[][] merged;
-    private double[] dinv;
+    private volatile double[] dinv;
+    private volatile int maxRow = -1;
     private Csr gcn, gcnT, mean, meanT, withSelfLoops;
     private final Map<String, Map<int[], Csr[]>> rowOps = new HashMap<>();
 
@@ -183,13 +184,17 @@ public final class Topology {
     }
 
     /** 1 / sqrt(in-degree + 1) per node: the GCN normalisation (computed once, n doubles). */
-    public synchronized double[] gcnScale() {
-        if (dinv == null) {
-            double[] d = new double[numNodes];
-            for (int i = 0; i < numNodes; i++) d[i] = 1.0 / Math.sqrt(inDegree(i) + 1);
-            dinv = d;
+    public double[] gcnScale() {
+        double[] d = dinv;
+        if (d != null) return d;
+        synchronized (this) {
+            if (dinv == null) {
+                d = new double[numNodes];
+                for (int i = 0; i < numNodes; i++) d[i] = 1.0 / Math.sqrt(inDegree(i) + 1);
+                dinv = d;
+            }
+            return dinv;
         }
-        return dinv;
     }
 
     /**
@@ -222,9 +227,12 @@ public final class Topology {
     }
 
     /** The largest in-degree + 1 (the buffer size {@link #gcnRow} needs). */
-    synchronized int maxRowLength() {
+    int maxRowLength() {
+        int r = maxRow;
+        if (r >= 0) return r;
         int m = 0;
         for (int i = 0; i < numNodes; i++) m = Math.max(m, inDegree(i));
+        maxRow = m + 1;
         return m + 1;
     }
 
