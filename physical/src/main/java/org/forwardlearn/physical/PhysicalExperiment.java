@@ -1,5 +1,6 @@
 package org.forwardlearn.physical;
 
+import org.forwardlearn.core.random.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,7 +10,7 @@ import org.forwardlearn.core.objective.SquaredGoodness;
 import org.forwardlearn.core.objective.SymBaLoss;
 import org.forwardlearn.core.optim.Adam;
 import org.forwardlearn.physical.PhysicalSystem;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.encode.Encoder;
 
 /**

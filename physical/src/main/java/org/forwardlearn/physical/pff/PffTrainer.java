@@ -12,7 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.physical.PhysicalSystem;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.StatefulSystem;
 
 /**
