@@ -162,31 +162,6 @@ public final class PhysicalOptions {
 
     /** What the provenance records about the run. */
     static Map<String, String> describe(PhysicalExperiment.Config c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("dataset", c.dataset());
-        m.put("system", c.system());
-        m.put("blocks", Integer.toString(c.blocks()));
-        m.put("method", c.method());
-        m.put("noise", Double.toString(c.noise()));
-        m.put("drift", Double.toString(c.drift()));
-        m.put("redraw", Boolean.toString(c.redraw()));
-        m.put("epochs", Integer.toString(c.epochs()));
-        m.put("train_limit", Integer.toString(c.trainLimit()));
-        m.put("standardise", c.standardise());
-        if (c.dataset().equals("vowels")) m.put("vowel_protocol", c.vowels().toString());
-        m.put("remote_device", Boolean.toString(c.systemFactory() != null));
-        c.systemOptions().forEach((k, v) -> m.put("system." + k, v));
-        PffConfig p = c.pff();
-        m.put("pff.hidden", Integer.toString(p.hidden()));
-        m.put("pff.skip", Boolean.toString(p.skip()));
-        m.put("pff.goodness", p.goodness());
-        m.put("pff.alpha", Double.toString(p.alpha()));
-        m.put("pff.lr", Double.toString(p.lr()));
-        m.put("pff.weight_decay", Double.toString(p.weightDecay()));
-        m.put("pff.inner_steps", Integer.toString(p.innerSteps()));
-        m.put("pff.batch_size", Integer.toString(p.batchSize()));
-        m.put("pff.encoder", String.valueOf(p.encoder()));
-        m.put("pff.val_size", Integer.toString(p.valSize()));
-        return m;
+        return PhysicalExperiment.describe(c);
     }
 }

@@ -9,8 +9,6 @@ import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.cli.progress.PffProgress;
 import org.forwardlearn.cli.report.TrainingReport;
-import org.forwardlearn.core.kernel.Kernels;
-import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.core.train.EpochStats;
 import org.forwardlearn.physical.PhysicalExperiment;
 import org.forwardlearn.physical.PhysicalResult;
@@ -27,8 +25,6 @@ final class PhysicalRunner {
     static Outcome run(PhysicalExperiment.Config cfg, Console console, boolean showProgress) {
         MetricsRecorder rec = new MetricsRecorder();
         PffProgress progress = new PffProgress(showProgress ? console : quiet(console), rec);
-        RunProvenance prov = Provenances.start("physical-" + cfg.method(), PhysicalOptions.describe(cfg), cfg.seed(),
-                cfg.dataset(), Kernels.describe());
         TrainingStarts.mark();
         PhysicalResult r = new PhysicalExperiment(cfg).run(progress);
         if (rec.epochs().isEmpty()) {
@@ -40,7 +36,7 @@ final class PhysicalRunner {
         Map<String, Object> m = new LinkedHashMap<>(r.toMap());
         m.remove("epochs");
         m.put("task", "physical");
-        m.put("provenance", Provenances.json(prov.finished()));
+        m.put("provenance", Provenances.json(Provenances.withDataset(r.provenance(), Map.of(), cfg.dataset(), cfg.dataDir())));
         return new Outcome(r, m, rec);
     }
 

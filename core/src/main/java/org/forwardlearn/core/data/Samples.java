@@ -40,6 +40,21 @@ public record Samples(DMatrixRMaj x, int[] y, int classes) {
 
     public int features() { return x.numCols; }
 
+    /**
+     * A 64-bit hash (hex) of every value and label, in order: what a checkpoint's fingerprint records so that a run is
+     * not resumed on other data of the same sizes (another split or preprocessing).
+     */
+    public String hash() {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0, n = x.getNumElements(); i < n; i++) {
+            h ^= Double.doubleToLongBits(x.data[i]);
+            h *= 0x100000001b3L;
+            h ^= h >>> 29;
+        }
+        for (int v : y) { h ^= v; h *= 0x100000001b3L; }
+        return Long.toHexString(h);
+    }
+
     /** The rows as arrays (copies). */
     public double[][] rows() {
         double[][] r = new double[x.numRows][x.numCols];
