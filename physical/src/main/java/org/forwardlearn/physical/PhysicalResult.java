@@ -31,6 +31,14 @@ public record PhysicalResult(String method, String dataset, String system, int b
                              double valAccuracy, long deviceQueries, long deviceSamples, long digitalMacs, double trainSeconds,
                              List<double[]> epochs, Map<String, Object> extra, RunProvenance provenance,
                              java.util.Optional<PffModel> model) {
+    /** A result without provenance or model (e.g. a row rebuilt from a results file). */
+    public PhysicalResult(String method, String dataset, String system, int blocks, long seed, double testAccuracy, double valAccuracy,
+                          long deviceQueries, long deviceSamples, long digitalMacs, double trainSeconds, List<double[]> epochs,
+                          Map<String, Object> extra) {
+        this(method, dataset, system, blocks, seed, testAccuracy, valAccuracy, deviceQueries, deviceSamples, digitalMacs, trainSeconds,
+                epochs, extra, null, java.util.Optional.empty());
+    }
+
     /** Flat map for result.json (snake_case keys: test_accuracy, device_queries, digital_macs, train_seconds, ...). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -303,6 +303,10 @@ public final class LayerwiseTrainer {
             }
         }
         for (int l = 0; l < n; l++) {
+            double[] st = s.optimizers().get(l);
+            if (st.length > 0) config.optimizer().create().loadState(problem.parameters(l), st); // validates the state
+        }
+        for (int l = 0; l < n; l++) {
             List<Parameter> ps = problem.parameters(l);
             for (int i = 0; i < ps.size(); i++) ps.get(i).value().setTo(s.parameters().get(l).get(i));
         }

@@ -1,6 +1,7 @@
 package org.forwardlearn.physical.pff;
 
 import static org.junit.jupiter.api.Assertions.*;
+import org.forwardlearn.core.listen.TrainingListener;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +24,15 @@ class CheckpointResumeTest {
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
         PffTestData d = new PffTestData(90, 6, 2);
         PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
-        PffModel full = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null);
+        PffModel full = new PffTrainer(cfg, systems()).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
 
         Path ck = dir.resolve("run.ckpt");
-        assertThrows(Killed.class, () -> new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), new PffListener() {
-            @Override public void onBatchEnd(int epoch, int batch, double loss) {
+        assertThrows(Killed.class, () -> new PffTrainer(cfg, systems()).withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), new TrainingListener() {
+            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
                 if (epoch == 1 && batch == 2) throw new Killed();
             }
-        }, ck, false));
-        PffModel resumed = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null, ck, true);
+        }));
+        PffModel resumed = new PffTrainer(cfg, systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
         for (int b = 0; b < 2; b++) {
             assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
             assertArrayEquals(full.network().blocks().get(b).layer().bias().data, resumed.network().blocks().get(b).layer().bias().data, 0.0);
@@ -46,16 +47,14 @@ class CheckpointResumeTest {
     void aCheckpointOfAnotherRunIsRefused(@TempDir Path dir) {
         PffTestData d = new PffTestData(40, 6, 2);
         Path ck = dir.resolve("run.ckpt");
-        new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(), null, ck, false);
-        var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1))
-                .fit(d.x, d.y, 3, systems(), null, ck, true));
+        new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1), systems()).withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+        var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1), systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null));
         assertTrue(ex.getMessage().startsWith("Expected checkpoint " + ck) && ex.getMessage().contains("hidden='12' (checkpoint: '10')"),
                 ex.getMessage());
         // same sizes and settings, other data (another split or preprocessing): refused too
         double[][] other = new double[d.x.length][];
         for (int i = 0; i < other.length; i++) other[i] = d.x[(i + 1) % d.x.length].clone();
-        ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1))
-                .fit(other, d.y, 3, systems(), null, ck, true));
+        ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1), systems()).withCheckpoint(ck, true).fit(PffTrainer.data(other, d.y, 3, 0), null));
         assertTrue(ex.getMessage().contains("data="), ex.getMessage());
     }
 }
