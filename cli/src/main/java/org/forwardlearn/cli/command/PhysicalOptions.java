@@ -47,8 +47,11 @@ public final class PhysicalOptions {
     @Option(names = "--hidden", description = "Digital width per block (default: the experiment's).")
     Integer hidden;
 
-    @Option(names = "--lr", description = "Adam learning rate (default: the experiment's).")
+    @Option(names = "--lr", description = "Learning rate of the digital maps' optimizer (default: the experiment's).")
     Double lr;
+
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "Optimizer of the digital maps (default: the experiment's, adam).")
+    String optimizer;
 
     @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
     Double alpha;
@@ -86,6 +89,7 @@ public final class PhysicalOptions {
         Checks.atLeast("--limit-train", limitTrain, 0);
         Checks.atLeast("--hidden", hidden, 1);
         Checks.positive("--lr", lr);
+        if (optimizer != null) Checks.oneOf("--optimizer", optimizer, List.of("adam", "sgd"));
         Checks.positive("--alpha", alpha);
         if (vowelProtocol != null && !dataset.equals("vowels")) {
             throw CliException.usage("--vowel-protocol applies to --dataset vowels only (got " + dataset + ")");
@@ -128,7 +132,10 @@ public final class PhysicalOptions {
         }
         PffConfig p = c.pff();
         if (hidden != null) p = p.withHidden(hidden);
-        if (lr != null) p = p.withOptimizer(lr, p.weightDecay());
+        if (lr != null || optimizer != null) {
+            p = p.withOptimizer(new org.forwardlearn.core.optim.OptimizerConfig(optimizer != null ? optimizer : p.optimizer().kind(),
+                    lr != null ? lr : p.lr(), p.weightDecay(), 0));
+        }
         if (alpha != null) p = p.withAlpha(alpha);
         return c.withTraining(epochs != null ? epochs : c.epochs(), limitTrain, p);
     }

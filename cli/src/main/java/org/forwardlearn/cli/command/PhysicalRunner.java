@@ -26,7 +26,14 @@ final class PhysicalRunner {
         MetricsRecorder rec = new MetricsRecorder();
         PffProgress progress = new PffProgress(showProgress ? console : quiet(console), rec);
         TrainingStarts.mark();
-        PhysicalResult r = new PhysicalExperiment(cfg).run(progress);
+        PhysicalResult r;
+        try {
+            r = new PhysicalExperiment(cfg).run(progress);
+        } catch (IllegalArgumentException e) {
+            String options = differingOptions(e.getMessage());
+            if (options.isEmpty()) throw e;
+            throw new IllegalArgumentException(e.getMessage() + " [differing options: " + options + "]", e);
+        }
         if (rec.epochs().isEmpty()) {
             // baselines report their history only at the end
             for (double[] e : r.epochs()) {
@@ -45,6 +52,30 @@ final class PhysicalRunner {
         out.result(o.map());
         out.metrics(o.metrics(), "accuracy");
         out.text(RunOutput.REPORT, TrainingReport.render(title, o.map(), o.metrics(), "accuracy", Map.of()));
+    }
+
+    /** Fingerprint keys of a PFF checkpoint and the options that set them. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(Map.entry("lr", "--lr"), Map.entry("optimizer", "--optimizer"),
+            Map.entry("epochs", "--epochs"), Map.entry("trainer.max_epochs", "--epochs"), Map.entry("hidden", "--hidden"),
+            Map.entry("alpha", "--alpha"), Map.entry("seed", "--seed"), Map.entry("noise", "--noise"), Map.entry("drift", "--drift"),
+            Map.entry("redrawAfterSamples", "--redraw"), Map.entry("blocks", "--blocks"), Map.entry("train", "--limit-train"),
+            Map.entry("data", "--dataset/--seed/--vowel-protocol/--limit-train"));
+
+    /**
+     * The CLI options behind the differences a refused resume lists ("key='run' (checkpoint: 'saved')"), e.g. "--lr, --noise";
+     * "" when the message is not such a refusal.
+     */
+    static String differingOptions(String message) {
+        if (message == null || !message.contains("to come from a run with this configuration")) return "";
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[ (:;])([A-Za-z0-9_.]+)='").matcher(message);
+        while (m.find()) {
+            String key = m.group(1);
+            String last = key.startsWith("device.") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            String opt = OPTION_OF.get(key.startsWith("device.") ? last : key);
+            if (opt != null) found.add(opt);
+        }
+        return String.join(", ", found);
     }
 
     static Path checkpoint(Path outDir) {
