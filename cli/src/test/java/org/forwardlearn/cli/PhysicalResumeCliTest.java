@@ -33,7 +33,7 @@ class PhysicalResumeCliTest {
         assertEquals(Main.EXIT_FAILURE, lr.code(), lr.toString());
         assertEquals(1, lr.err().lines().filter(l -> l.startsWith("forwardlearn: ")).count(), lr.toString());
         assertTrue(lr.err().contains("lr='0.05' (checkpoint: '0.001')") && lr.err().contains("[differing options: --lr]"), lr.toString());
-        CliRun noise = CliRun.of(args(out, "--resume", "--noise", "2", "--epochs", "1"));
+        CliRun noise = CliRun.of(args(out, "--resume", "--noise", "2"));
         assertEquals(Main.EXIT_FAILURE, noise.code(), noise.toString());
         assertTrue(noise.err().contains("device.0.noise='2.0' (checkpoint: '1.0')") && noise.err().contains("--noise"), noise.toString());
         Path sgd = tmp.resolve("sgd");
