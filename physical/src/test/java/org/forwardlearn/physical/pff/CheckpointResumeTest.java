@@ -1,10 +1,12 @@
 package org.forwardlearn.physical.pff;
 
 import static org.junit.jupiter.api.Assertions.*;
-import org.forwardlearn.core.listen.TrainingListener;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.forwardlearn.core.listen.CancellationToken;
+import org.forwardlearn.core.listen.TrainingCancelledException;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.forwardlearn.physical.sim.SimSettings;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,29 @@ class CheckpointResumeTest {
         assertEquals(full.macs(), resumed.macs());
         assertEquals(full.history().size(), resumed.history().size());
         assertEquals(full.history().get(2)[1], resumed.history().get(2)[1], 0.0);
+    }
+
+    @Test
+    void aTokenCancelsCleanlyAndTheRunResumesBitIdentical(@TempDir Path dir) {
+        PffTestData d = new PffTestData(90, 6, 2);
+        PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
+        PffModel full = new PffTrainer(cfg, systems()).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+        Path ck = dir.resolve("run.ckpt");
+        CancellationToken token = new CancellationToken();
+        TrainingListener cancelAt = new TrainingListener() {
+            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (epoch == 1 && batch == 1) token.cancel();
+            }
+        };
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> new PffTrainer(cfg, systems())
+                .withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), TrainingListener.of(cancelAt, token)));
+        assertTrue(e.getMessage().contains("epoch 2, batch 3") && e.getMessage().contains(ck.toString()), e.getMessage());
+        PffModel resumed = new PffTrainer(cfg, systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+        for (int b = 0; b < 2; b++) {
+            assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
+        }
+        assertEquals(full.queries(), resumed.queries());
+        assertEquals(full.history().get(2)[2], resumed.history().get(2)[2], 0.0);
     }
 
     @Test
