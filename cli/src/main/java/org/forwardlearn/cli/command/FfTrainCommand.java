@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code forwardlearn ff train}: trains Hinton's forward-forward MLP (core {@link FfMlp}) on a labelled
+ * {@code forwardlearn ff train}: trains Hinton's forward-forward MLP (core {@link org.forwardlearn.core.ff.FfMlpTrainer}) on a labelled
  * image/tabular dataset, optionally with the backprop MLP baseline of the same size beside it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
