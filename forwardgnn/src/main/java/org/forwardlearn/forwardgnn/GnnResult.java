@@ -23,10 +23,32 @@ import org.forwardlearn.core.train.TrainingResult;
  * @param predictions   node task: predicted class per node; link task: empty
  * @param model         the trained model
  * @param provenance    config, seed, dataset, versions, times
+ * @param memoryLedger  bytes of each big array at the run's peak (graph, features, layer input/output, row caches,
+ *                      scores); empty when the method does not keep one
  */
 public record GnnResult(GnnConfig config, double testAccuracy, double valAccuracy, double testAuc, double valAuc, double testAp,
                         List<double[]> layerMetrics, double trainSeconds, TrainingResult training, int[] predictions,
-                        GnnModel model, RunProvenance provenance) {
+                        GnnModel model, RunProvenance provenance, Map<String, Long> memoryLedger) {
+
+    public GnnResult(GnnConfig config, double testAccuracy, double valAccuracy, double testAuc, double valAuc, double testAp,
+                     List<double[]> layerMetrics, double trainSeconds, TrainingResult training, int[] predictions,
+                     GnnModel model, RunProvenance provenance) {
+        this(config, testAccuracy, valAccuracy, testAuc, valAuc, testAp, layerMetrics, trainSeconds, training, predictions, model,
+                provenance, Map.of());
+    }
+
+    /** The same result with a memory ledger. */
+    public GnnResult withMemoryLedger(Map<String, Long> ledger) {
+        return new GnnResult(config, testAccuracy, valAccuracy, testAuc, valAuc, testAp, layerMetrics, trainSeconds, training, predictions,
+                model, provenance, Map.copyOf(ledger));
+    }
+
+    /** Sum of the ledger (bytes). */
+    public long ledgerBytes() {
+        long t = 0;
+        for (long v : memoryLedger.values()) t += v;
+        return t;
+    }
 
     /** Seconds per epoch averaged over the layers' epochs. */
     public double secondsPerEpoch() {
@@ -39,13 +61,13 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
     /** A JSON-ready map (the keys of result.json). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", config.task());
+        m.put("task", config.task().id());
         m.put("dataset", config.dataset());
         m.put("method", config.method());
         m.put("conv", config.conv());
         m.put("layers", config.layers());
         m.put("split", config.split());
-        if (config.task().equals("node")) {
+        if (config.task() == Task.NODE) {
             m.put("test_accuracy", testAccuracy);
             m.put("val_accuracy", valAccuracy);
         } else {
@@ -59,8 +81,8 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
         for (int l = 0; l < layerMetrics.size(); l++) {
             Map<String, Object> lm = new LinkedHashMap<>();
             lm.put("layer", l + 1); // 1-based, as every output numbers layers
-            lm.put(config.task().equals("node") ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
-            lm.put(config.task().equals("node") ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
+            lm.put(config.task() == Task.NODE ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
+            lm.put(config.task() == Task.NODE ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
             if (l < training.layers().size()) {
                 LayerReport r = training.layers().get(l);
                 lm.put("epochs", r.epochs());
@@ -71,6 +93,11 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
         }
         m.put("per_layer", layers);
         m.put("parameters", model.parameterCount());
+        if (!memoryLedger.isEmpty()) {
+            Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(memoryLedger));
+            led.put("total", ledgerBytes());
+            m.put("memory_ledger_bytes", led);
+        }
         m.put("provenance", provenance.toMap());
         return m;
     }
