@@ -22,19 +22,15 @@ class CheckpointResumeTest {
                 new OpticalSystem(s.withSeed(10), 16, 32, 2, OpticalSystem.Encoding.PHASE));
     }
 
-    @Test
-    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
-        PffTestData d = new PffTestData(90, 6, 2);
-        PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
-        PffModel full = new PffTrainer(cfg, systems()).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+    private static final PffTestData D = new PffTestData(90, 6, 2);
+    private static final PffConfig CFG = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
 
-        Path ck = dir.resolve("run.ckpt");
-        assertThrows(Killed.class, () -> new PffTrainer(cfg, systems()).withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), new TrainingListener() {
-            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (epoch == 1 && batch == 2) throw new Killed();
-            }
-        }));
-        PffModel resumed = new PffTrainer(cfg, systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+    /** A run of CFG on D (checkpointing to ck when not null). */
+    private static PffModel run(Path ck, boolean resume, TrainingListener listener) {
+        return new PffTrainer(CFG, systems()).withCheckpoint(ck, resume).fit(PffTrainer.data(D.x, D.y, 3, 0), listener);
+    }
+
+    private static void assertSameRun(PffModel full, PffModel resumed) {
         for (int b = 0; b < 2; b++) {
             assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
             assertArrayEquals(full.network().blocks().get(b).layer().bias().data, resumed.network().blocks().get(b).layer().bias().data, 0.0);
@@ -46,10 +42,20 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        PffModel full = run(null, false, null);
+        Path ck = dir.resolve("run.ckpt");
+        assertThrows(Killed.class, () -> run(ck, false, new TrainingListener() {
+            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (epoch == 1 && batch == 2) throw new Killed();
+            }
+        }));
+        assertSameRun(full, run(ck, true, null));
+    }
+
+    @Test
     void aTokenCancelsCleanlyAndTheRunResumesBitIdentical(@TempDir Path dir) {
-        PffTestData d = new PffTestData(90, 6, 2);
-        PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
-        PffModel full = new PffTrainer(cfg, systems()).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+        PffModel full = run(null, false, null);
         Path ck = dir.resolve("run.ckpt");
         CancellationToken token = new CancellationToken();
         TrainingListener cancelAt = new TrainingListener() {
@@ -57,15 +63,9 @@ class CheckpointResumeTest {
                 if (epoch == 1 && batch == 1) token.cancel();
             }
         };
-        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> new PffTrainer(cfg, systems())
-                .withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), TrainingListener.of(cancelAt, token)));
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> run(ck, false, TrainingListener.of(cancelAt, token)));
         assertTrue(e.getMessage().contains("epoch 2, batch 3") && e.getMessage().contains(ck.toString()), e.getMessage());
-        PffModel resumed = new PffTrainer(cfg, systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
-        for (int b = 0; b < 2; b++) {
-            assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
-        }
-        assertEquals(full.queries(), resumed.queries());
-        assertEquals(full.history().get(2)[2], resumed.history().get(2)[2], 0.0);
+        assertSameRun(full, run(ck, true, null));
     }
 
     @Test
