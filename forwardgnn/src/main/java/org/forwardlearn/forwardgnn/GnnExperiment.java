@@ -116,7 +116,7 @@ public final class GnnExperiment {
                 g.numNodes(), g.topology().numEdges());
         if (config.task() == Task.LINK) return withNormExtras(new LinkExperiment(config, this).run(g, listener));
         Split split = split(g);
-        Random rng = new Random(config.seed() * 31 + config.split());
+        Random rng = org.forwardlearn.core.random.Seeds.forSplit(config.seed(), config.split());
         NodeMethods.Built built = NodeMethods.build(config, g, split, rng);
         RunProvenance prov = provenance();
         long t0 = System.nanoTime();

@@ -26,7 +26,7 @@ public final class LinkExperiment {
 
     public GnnResult run(GraphData g, TrainingListener listener) {
         EdgeSplit split = split(g, config.split(), config.seed());
-        Random rng = new Random(config.seed() * 31 + config.split());
+        Random rng = org.forwardlearn.core.random.Seeds.forSplit(config.seed(), config.split());
         long t0 = System.nanoTime();
         LinkMethods.Built b = LinkMethods.get(config.method()).builder().build(config, g, split, rng);
         TrainingResult tr = new LayerwiseTrainer(parent.trainerConfig().withSchedule(b.schedule())).fit(b.problem(), listener, 0,
