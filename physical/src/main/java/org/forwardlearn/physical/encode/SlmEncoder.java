@@ -1,7 +1,7 @@
 package org.forwardlearn.physical.encode;
 
 import org.forwardlearn.physical.InputDomain;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.SystemSpec;
 
 /**
