@@ -52,8 +52,10 @@ class ResumeTest {
         assertEquals(1, b.resumedFrom());
         assertEquals(3, Checkpoint.load(tmp.resolve("cut/model.flck")).completedLayers());
         for (int l = 0; l < 3; l++) {
-            assertArrayEquals(a.layers().get(l).weight().data, b.layers().get(l).weight().data, "layer " + l + " weights");
-            assertArrayEquals(a.layers().get(l).bias().data, b.layers().get(l).bias().data, "layer " + l + " bias");
+            for (int k = 0; k < a.layers().get(l).parameters().size(); k++) {
+                assertArrayEquals(a.layers().get(l).parameters().get(k).value().data, b.layers().get(l).parameters().get(k).value().data,
+                        "layer " + l + " " + a.layers().get(l).parameters().get(k).name());
+            }
         }
         assertEquals(a.testAccuracy(), b.testAccuracy(), 0.0);
         Map<Long, Integer> pa = MlApiTest.preds(RunOutputs.predictions(spark, a.rows()));

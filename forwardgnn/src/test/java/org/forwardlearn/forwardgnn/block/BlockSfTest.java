@@ -33,13 +33,20 @@ class BlockSfTest {
     void blocksEqualSingleForward(String conv) {
         GraphData g = TestGraphs.planted(N, C, F, false, 5);
         Split split = TestGraphs.split(N);
-        Random rng = new Random(11);
-        Random fixed = NodeMethods.fixedStream(rng);
-        List<GraphConv> convs = NodeMethods.stack(conv, F, 8, 1, rng);
-        GraphConv layer = convs.get(0);
-        // the virtual features as SingleForward.create draws them (same stream, same order)
-        DMatrixRMaj vf = VirtualNodes.randomFeatures(C, F, new Random(fixedSeedCopy(11)));
-        SingleForward sf = SingleForward.create(convs, g, split, true, 1.0, fixed);
+        // the local path's own model (NodeMethods.build, method sf) and the block path's setup from the same generator
+        org.forwardlearn.forwardgnn.GnnConfig gc = org.forwardlearn.forwardgnn.GnnConfig.defaults().withMethod("sf").withConv(conv)
+                .withLayers(1).withHidden(8);
+        NodeMethods.Built built = NodeMethods.build(gc, g, split, new Random(11));
+        SfSetup setup = SfSetup.draw(conv, F, 8, 1, C, new Random(11));
+        DMatrixRMaj vf = setup.virtualFeatures();
+        assertArrayEquals(built.extras().get(org.forwardlearn.forwardgnn.nodeclass.SfPredictor.VIRTUAL_FEATURES).data, vf.data, 0.0,
+                "virtual features drawn as NodeMethods draws them");
+        SingleForward sf = (SingleForward) built.problem();
+        GraphConv layer = built.convs().get(0);
+        for (int k = 0; k < layer.parameters().size(); k++) {
+            assertArrayEquals(layer.parameters().get(k).value().data, setup.convs().get(0).parameters().get(k).value().data, 0.0,
+                    "initial " + layer.parameters().get(k).name() + " drawn as NodeMethods draws it");
+        }
         for (Parameter p : layer.parameters()) p.grad().zero();
         double sfLoss = sf.lossAndGradient(0, 0, 0);
         List<DMatrixRMaj> sfGrad = grads(layer);
@@ -98,9 +105,6 @@ class BlockSfTest {
             }
         }
     }
-
-    /** SingleForward draws its virtual features from NodeMethods.fixedStream(new Random(seed)): the same stream again. */
-    private static long fixedSeedCopy(long seed) { return new Random(seed).nextLong(); }
 
     private static int[] ints(List<Integer> l) { return l.stream().mapToInt(Integer::intValue).toArray(); }
 

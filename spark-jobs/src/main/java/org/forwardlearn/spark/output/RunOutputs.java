@@ -16,10 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.forwardlearn.core.train.LayerReport;
 import org.forwardlearn.spark.metrics.PhaseMetrics;
 import org.forwardlearn.spark.metrics.SparkMetricsListener;
-import org.forwardlearn.spark.partition.PackedKey;
 import org.forwardlearn.spark.train.NodeRow;
 import org.forwardlearn.spark.train.SfRun;
-import org.forwardlearn.spark.train.StepKernel;
 import scala.Tuple2;
 
 /** Writes a run's outputs: predictions and embeddings (Parquet) and result.json. */
@@ -34,8 +32,8 @@ public final class RunOutputs {
 
     /** One row per real node: id, label, split, prediction = argmax of the summed class distributions, embedding. */
     public static Dataset<Row> predictions(SparkSession spark, JavaRDD<Tuple2<Long, NodeRow>> rows) {
-        JavaRDD<Row> r = rows.filter(t -> t._2().split() != NodeRow.VIRTUAL).map(t -> RowFactory.create(PackedKey.id(t._1()),
-                t._2().label(), NodeRow.splitName(t._2().split()), StepKernel.argMax(t._2().cum(), 0, t._2().cum().length),
+        JavaRDD<Row> r = rows.filter(t -> t._2().split() != NodeRow.VIRTUAL).map(t -> RowFactory.create(t._1(),
+                t._2().label(), NodeRow.splitName(t._2().split()), NodeRow.argMax(t._2().cum(), 0, t._2().cum().length),
                 t._2().x()));
         return spark.createDataFrame(r, predictionSchema());
     }
