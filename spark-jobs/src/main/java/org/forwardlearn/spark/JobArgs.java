@@ -28,7 +28,7 @@ public final class JobArgs {
     String out;
     @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv", description = "input format (default: ${DEFAULT-VALUE})")
     String format;
-    @Option(names = "--conv", defaultValue = "gcn", paramLabel = "gcn|sage", description = "graph layer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--conv", defaultValue = "gcn", paramLabel = "gcn|sage|gat", description = "graph layer (default: ${DEFAULT-VALUE})")
     String conv;
     @Option(names = "--layers", defaultValue = "2", paramLabel = "N", description = "graph layers, each trained greedily (default: ${DEFAULT-VALUE})")
     int layers;

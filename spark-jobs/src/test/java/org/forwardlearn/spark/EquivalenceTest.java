@@ -42,31 +42,34 @@ class EquivalenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"gcn", "sage", "gat"})
     void everyConvOnePartitionEqualsGnnExperimentOnCsbm(String conv) {
-        Graph g = MlApiTest.csbm();
-        GnnConfig gc = GnnConfig.defaults().withGraph(GraphData.from(g)).withMethod("sf").withConv(conv).withLayers(2).withHidden(16)
-                .withEpochs(20).withPatience(5).withValidateEvery(2).withLr(0.01).withSeed(SEED).withSplit(0);
-        compare(gc, g, 1, 0.005);
+        GraphData signed = GraphData.from(MlApiTest.csbm());
+        DMatrixRMaj x = signed.features().toDense().copy();
+        for (int i = 0; i < x.data.length; i++) x.data[i] = Math.exp(x.data[i]);   // row-sum normalisation needs positive rows
+        GraphData gd = new GraphData("csbm-600-exp", signed.topology(), org.forwardlearn.forwardgnn.graph.NodeMatrix.dense(x),
+                signed.labels(), signed.numClasses());
+        GnnConfig gc = GnnConfig.defaults().withGraph(gd).withMethod("sf").withConv(conv).withLayers(2).withHidden(16)
+                .withEpochs(10).withPatience(5).withValidateEvery(2).withLr(0.02).withSeed(SEED).withSplit(0);
+        compare(gc, gd, 3, 0.005);
     }
 
     @Test
     void gcnOnCoraMlOneAndFourPartitions() {
-        Graph g = CoraMlCsv.graph();
+        GraphData gd = GraphData.from(CoraMlCsv.graph());
         GnnConfig gc = GnnConfig.defaults().withDataDir(SharedSpark.dataDir()).withMethod("sf").withConv("gcn").withLayers(2)
                 .withHidden(32).withEpochs(30).withPatience(5).withValidateEvery(2).withLr(0.01).withSeed(SEED).withSplit(0);
-        compare(gc, g, 4, 0.005);
+        compare(gc, gd, 4, 0.005);
     }
 
     /** 1 partition = local (weights 1e-6, same predictions); {@code parts} LDG partitions within {@code tol} test accuracy. */
-    static void compare(GnnConfig gc, Graph g, int parts, double tol) {
+    static void compare(GnnConfig gc, GraphData gd, int parts, double tol) {
         GnnExperiment exp = new GnnExperiment(gc);
         GnnResult local = exp.run(null);
         SparkSession spark = SharedSpark.get();
-        GraphData gd = GraphData.from(g);
         Split s = GnnExperiment.split(gc, gd);
         NodeSplit split = new NodeSplit(s.train(), s.val(), s.test());
         // raw features in the table; the job row-sum-normalises them with datasets' FeatureNorm, as GnnExperiment does
         GraphTables tables = FeatureNormalization.apply(GraphValidator.validate(nodes(spark, gd, split),
-                GraphConversion.edges(spark, g, 4)), org.forwardlearn.datasets.table.FeatureNorm.ROW_SUM);
+                edges(spark, gd)), org.forwardlearn.datasets.table.FeatureNorm.ROW_SUM);
         SfConfig one = SfConfig.defaults().withConv(gc.conv()).withLayers(gc.layers()).withHidden(gc.hidden()).withPartitions(1)
                 .withTrainer(exp.trainerConfig());
         SfRun r1 = DistributedSfTrainer.fit(spark, tables, one, null, "equivalence", null);
@@ -87,7 +90,7 @@ class EquivalenceTest {
         System.out.printf("equivalence %s %s: %d ldg partitions (cut %.3f) test %.4f vs local %.4f%n", gd.id(), gc.conv(), parts,
                 r4.partitionReport().edgeCut(), r4.testAccuracy(), local.testAccuracy());
         assertEquals(local.testAccuracy(), r4.testAccuracy(), tol, gc.conv() + ": test accuracy, " + parts + " partitions");
-        assertTrue(local.testAccuracy() > 0.5, "well above chance (got " + local.testAccuracy() + ")");
+        assertTrue(local.testAccuracy() > 1.0 / gd.numClasses() + 0.1, "above chance (got " + local.testAccuracy() + ")");
     }
 
     /** max |a - b| / max |a| (0 when both are 0). */
@@ -99,6 +102,14 @@ class EquivalenceTest {
             den = Math.max(den, Math.abs(a.data[i]));
         }
         return den == 0 ? num : num / den;
+    }
+
+    /** The edge table from forwardgnn's GraphData (both directions, as its topology holds them). */
+    static Dataset<Row> edges(SparkSession spark, GraphData gd) {
+        int[][] e = gd.topology().edges();
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < e[0].length; k++) rows.add(RowFactory.create((long) e[0][k], (long) e[1][k]));
+        return spark.createDataFrame(rows, GraphConversion.edgeSchema());
     }
 
     /** The node table from forwardgnn's GraphData (its raw features). */

@@ -56,6 +56,8 @@ public final class RunOutputs {
             lm.put("best_val_accuracy", r.bestMetric());
             lm.put("stopped_early", r.stoppedEarly());
             lm.put("train_seconds", r.seconds());
+            lm.put("parameter_bytes", run.parameterBytes(l));
+            lm.put("prototype_bytes", 8L * run.prototypes().get(l).getNumElements());
             if (metrics != null) {
                 PhaseMetrics all = metrics.total("layer-" + l + "/");
                 PhaseMetrics steps = metrics.total("layer-" + l + "/train");
@@ -64,6 +66,7 @@ public final class RunOutputs {
                 lm.put("step_jobs", steps.jobs());
                 lm.put("step_shuffle_bytes", steps.shuffleWriteBytes());
                 lm.put("step_result_bytes_per_job", steps.jobs() == 0 ? 0 : steps.resultBytes() / steps.jobs());
+                lm.put("step_result_bytes_per_task", steps.tasks() == 0 ? 0 : steps.resultBytes() / steps.tasks());
                 Map<String, Object> phases = new LinkedHashMap<>();
                 for (Map.Entry<String, PhaseMetrics> e : metrics.snapshot().entrySet()) {
                     if (e.getKey().startsWith("layer-" + l + "/")) phases.put(e.getKey(), e.getValue().toMap());
@@ -74,6 +77,7 @@ public final class RunOutputs {
         }
         m.put("layers", layers);
         m.put("step_broadcast_bytes", run.stepBroadcastBytes());
+        m.put("step_partition_result_bytes", run.stepResultBytes());
         m.put("partitioning", run.partitionReport().toMap());
         if (metrics != null) {
             Map<String, Object> other = new LinkedHashMap<>();
