@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job stopped between layers (after layer 0 was materialised and checkpointed, before layer 1 trained)
- * resumes from the last materialised layer and ends exactly like an uninterrupted run.
+ * resumes from the last materialised layer and ends exactly like an uninterrupted run (SF-GAT on 3 partitions: GAT is the
+ * conv whose per-step work needs the halo rows themselves, not only their aggregation).
  */
 class ResumeTest {
     static final class Stop extends RuntimeException {
@@ -34,7 +35,7 @@ class ResumeTest {
         SparkSession spark = SharedSpark.get();
         Graph g = MlApiTest.csbm();
         GraphTables t = GraphConversion.tables(spark, g, NodeSplit.random(g.labels(), 0.6, 0.2, 1), 2);
-        SfConfig cfg = SfConfig.defaults().withLayers(3).withHidden(16).withPartitions(3)
+        SfConfig cfg = SfConfig.defaults().withConv("gat").withLayers(3).withHidden(16).withPartitions(3)
                 .withTrainer(TrainerConfig.defaults().withMaxEpochs(12).withValidateEvery(3).withPatience(0).withSeed(4));
         String full = tmp.resolve("full").toString(), cut = tmp.resolve("cut").toString();
 
