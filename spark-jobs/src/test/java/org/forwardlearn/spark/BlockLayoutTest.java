@@ -56,7 +56,7 @@ class BlockLayoutTest {
         SparkSession spark = SharedSpark.get();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Graph g = MlApiTest.csbm();
-        GraphTables t = GraphConversion.tables(spark, g, NodeSplit.random(g.labels(), 0.6, 0.2, 1), 2);
+        GraphTables t = tables(spark, g);
         SfSetup setup = SfSetup.draw(conv, t.numFeatures(), 8, 1, t.numClasses(), new Random(3));
         GraphConv layer = setup.convs().get(0);
         DMatrixRMaj protos = new DMatrixRMaj(t.numClasses(), 8);
@@ -77,19 +77,35 @@ class BlockLayoutTest {
         assertTrue(worst < 1e-12, conv + ": 3 partitions vs 1, max |diff| " + worst);
     }
 
+    private static GraphTables tables;
+
+    private static synchronized GraphTables tables(SparkSession spark, Graph g) {
+        if (tables == null) tables = GraphConversion.tables(spark, g, NodeSplit.random(g.labels(), 0.6, 0.2, 1), 2);
+        return tables;
+    }
+
+    /** One layout and its layer-0 rows per partition count, shared by the convs (the layout does not depend on the conv). */
+    private static final Map<Integer, Tuple2<BlockLayout, JavaRDD<LayerRows>>> LAYOUTS = new HashMap<>();
+
+    private static synchronized Tuple2<BlockLayout, JavaRDD<LayerRows>> layout(SparkSession spark, GraphTables t, int parts) {
+        return LAYOUTS.computeIfAbsent(parts, k -> {
+            Dataset<Row> a = NodePartitioning.assign(spark, t, parts, "hash").cache();
+            BlockLayout layout = BlockLayout.build(t, a, parts, true);
+            return new Tuple2<>(layout, layout.firstRows(t, a).cache());
+        });
+    }
+
     private static Map<Long, NodeRow> outputs(JavaSparkContext jsc, SparkSession spark, GraphTables t, int parts, String conv,
                                               GraphConv layer, DMatrixRMaj protos, DMatrixRMaj vx) {
-        Dataset<Row> a = NodePartitioning.assign(spark, t, parts, "hash").cache();
-        BlockLayout layout = BlockLayout.build(t, a, parts, true);
+        Tuple2<BlockLayout, JavaRDD<LayerRows>> lr = layout(spark, t, parts);
+        BlockLayout layout = lr._1();
         if (parts > 1) assertTrue(layout.graphs().map(p -> p.realHalo()).reduce(Integer::sum) > 0, "partitions hold halo rows");
-        JavaRDD<LayerRows> rows = layout.firstRows(t, a);
+        JavaRDD<LayerRows> rows = lr._2();
         var bv = jsc.broadcast(vx);
         var bp = jsc.broadcast(StepParams.of(layer, protos, 1.0, layout.trainCount()));
         JavaRDD<LayerRows> next = layout.blocks(rows, bv, conv, 1.0).map(b -> b.next(bp.value()));
         Map<Long, NodeRow> m = new HashMap<>();
         for (Tuple2<Long, NodeRow> x : layout.outputRows(next).collect()) m.put(x._1(), x._2());
-        layout.graphs().unpersist(false);
-        a.unpersist();
         return m;
     }
 }
