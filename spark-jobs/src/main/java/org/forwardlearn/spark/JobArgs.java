@@ -28,7 +28,11 @@ public final class JobArgs {
     String out;
     @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv", description = "input format (default: ${DEFAULT-VALUE})")
     String format;
-    @Option(names = "--conv", defaultValue = "gcn", paramLabel = "gcn|sage", description = "graph layer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--task", defaultValue = "node", paramLabel = "node", description = "task, as `forwardlearn gnn train --task` (on Spark: node classification; default: ${DEFAULT-VALUE})")
+    String task;
+    @Option(names = "--method", defaultValue = "sf", paramLabel = "sf", description = "forward method, as `forwardlearn gnn train --method` (on Spark: sf; default: ${DEFAULT-VALUE})")
+    String method;
+    @Option(names = "--conv", defaultValue = "gcn", paramLabel = "gcn|sage|gat", description = "graph layer (default: ${DEFAULT-VALUE})")
     String conv;
     @Option(names = "--layers", defaultValue = "2", paramLabel = "N", description = "graph layers, each trained greedily (default: ${DEFAULT-VALUE})")
     int layers;
@@ -79,7 +83,9 @@ public final class JobArgs {
 
     private void check(CommandLine cl) {
         oneOf(cl, "--format", format, List.of("parquet", "csv"));
-        oneOf(cl, "--conv", conv, List.of("gcn", "sage"));
+        oneOf(cl, "--task", task, List.of("node"));
+        oneOf(cl, "--method", method, List.of("sf"));
+        oneOf(cl, "--conv", conv, List.of("gcn", "sage", "gat"));
         oneOf(cl, "--partitioner", partitioner, List.of("hash", "ldg"));
         atLeast(cl, "--layers", layers, 1);
         atLeast(cl, "--hidden", hidden, 1);

@@ -43,12 +43,14 @@ class ForwardGnnJobTest {
             {"--nodes", "n"},
             {"--nodes", "n", "--edges", "e", "--out", "o", "--bogus"},
             {"--nodes", "n", "--edges", "e", "--out", "o", "--layers", "two"},
-            {"--nodes", "n", "--edges", "e", "--out", "o", "--conv", "gat"},
+            {"--nodes", "n", "--edges", "e", "--out", "o", "--conv", "gin"},
+            {"--nodes", "n", "--edges", "e", "--out", "o", "--task", "link"},
             {"--nodes", "n", "--edges", "e", "--out", "o", "--lr", "0"},
             {"--nodes", "n", "--edges", "e", "--out", "o", "--features-norm", "row_sum"},
         };
         String[] expect = {"Missing required options: '--edges=PATH', '--out=DIR'", "Unknown option: '--bogus'",
-            "Invalid value for option '--layers': 'two' is not an int", "Expected --conv gcn|sage (got 'gat')", "Expected --lr > 0 (got 0.0)",
+            "Invalid value for option '--layers': 'two' is not an int", "Expected --conv gcn|sage|gat (got 'gin')",
+            "Expected --task node (got 'link')", "Expected --lr > 0 (got 0.0)",
             "Expected --features-norm none|row-sum|row-l2|standardize (got 'row_sum')"};
         for (int i = 0; i < bad.length; i++) {
             Run r = exec(null, bad[i]);

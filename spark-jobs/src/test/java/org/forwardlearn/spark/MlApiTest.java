@@ -49,7 +49,7 @@ class MlApiTest {
         List<String> names = java.util.Arrays.stream(est.params()).map(p -> p.name()).toList();
         assertTrue(names.containsAll(List.of("featuresCol", "labelCol", "predictionCol", "probabilityCol", "rawPredictionCol",
                 "idCol", "splitCol", "srcCol", "dstCol", "embeddingCol", "saveEdges")), names.toString());
-        assertThrows(IllegalArgumentException.class, () -> est.setConv("gat"));
+        assertThrows(IllegalArgumentException.class, () -> est.setConv("gin"));
         assertThrows(IllegalArgumentException.class, () -> est.setLayers(0));
         ForwardGnnEstimator copy = est.copy(new org.apache.spark.ml.param.ParamMap().put(est.hidden(), (Object) 8));
         assertEquals(8, copy.getOrDefault(copy.hidden()));

@@ -166,7 +166,7 @@ class StandaloneClusterTest {
     /** Waits for layer 0's training to start in the driver log, then kills one executor JVM (a worker's child). */
     static long killOneExecutorDuringTraining(Path log, Path clusterDir, Process driver) throws Exception {
         for (int i = 0; i < 3000 && driver.isAlive(); i++) {
-            if (Files.exists(log) && Files.readString(log).contains("layer 0: aggregated")) break;
+            if (Files.exists(log) && Files.readString(log).contains("layer 0: halo exchanged")) break;
             Thread.sleep(100);
         }
         for (String w : new String[] {"worker1.pid", "worker2.pid"}) {

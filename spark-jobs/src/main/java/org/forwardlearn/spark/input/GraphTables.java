@@ -15,6 +15,4 @@ import org.apache.spark.sql.Row;
  */
 public record GraphTables(Dataset<Row> nodes, Dataset<Row> edges, int numFeatures, int numClasses) {
     public static final String ID = "id", LABEL = "label", SPLIT = "split", FEATURES = "features", SRC = "src", DST = "dst";
-    /** The largest node id accepted: ids are packed with a partition number into one long (see PackedKey). */
-    public static final long MAX_ID = (1L << 40) - (1L << 16) - 1;
 }

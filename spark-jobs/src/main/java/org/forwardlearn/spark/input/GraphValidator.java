@@ -120,10 +120,6 @@ public final class GraphValidator {
         long n = r.getLong(0);
         if (n == 0) throw new GraphSchemaException(TableRules.noNodes().toString());
         if (r.getLong(1) > 0) throw new GraphSchemaException("nodes (" + r.getLong(1) + " rows): " + TableRules.missingValue(GraphTables.ID));
-        if (r.getLong(2) < 0 || r.getLong(3) > GraphTables.MAX_ID) {
-            throw new GraphSchemaException("Expected node ids in [0, " + GraphTables.MAX_ID + "] (got range ["
-                    + r.getLong(2) + ", " + r.getLong(3) + "])");
-        }
         if (r.isNullAt(4) || r.getInt(4) <= 0 || r.getInt(4) != r.getInt(5)) {
             throw new GraphSchemaException("Expected every node to have the same positive number of features (got lengths "
                     + (r.isNullAt(4) ? "null" : r.getInt(4) + ".." + r.getInt(5)) + ")");

@@ -66,7 +66,7 @@ public final class ForwardGnnEstimator extends Estimator<ForwardGnnModel> implem
 
     public ForwardGnnEstimator(String uid) {
         this.uid = uid;
-        conv = new Param<>(this, "conv", "graph layer: gcn or sage", ParamValidators.inArray(List.of("gcn", "sage")));
+        conv = new Param<>(this, "conv", "graph layer: gcn, sage or gat", ParamValidators.inArray(List.of("gcn", "sage", "gat")));
         layers = new IntParam(this, "layers", "number of graph layers, each trained greedily (>= 1)", ParamValidators.gtEq(1));
         hidden = new IntParam(this, "hidden", "output width of every layer (>= 1)", ParamValidators.gtEq(1));
         epochs = new IntParam(this, "epochs", "maximum epochs per layer (>= 1)", ParamValidators.gtEq(1));

@@ -26,13 +26,11 @@ import org.forwardlearn.spark.input.GraphSchemaException;
 import org.forwardlearn.spark.input.GraphReader;
 import org.forwardlearn.spark.input.GraphTables;
 import org.forwardlearn.spark.input.GraphValidator;
-import org.forwardlearn.spark.partition.PackedKey;
 import org.forwardlearn.spark.train.ModelCodec;
 import org.forwardlearn.spark.train.NodeRow;
 import org.forwardlearn.spark.train.SfConfig;
 import org.forwardlearn.spark.train.SfInference;
 import org.forwardlearn.spark.train.SfRun;
-import org.forwardlearn.spark.train.StepKernel;
 import scala.Tuple2;
 
 /**
@@ -183,7 +181,7 @@ public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLW
         GraphTables same = new GraphTables(g.nodes(), g.edges(), g.numFeatures(), numClasses());
         SparkSession spark = nodes.sparkSession();
         JavaRDD<Tuple2<Long, NodeRow>> rows = SfInference.forward(spark, same, config(), ModelCodec.layers(checkpoint),
-                ModelCodec.prototypes(checkpoint));
+                ModelCodec.prototypes(checkpoint), ModelCodec.virtualFeatures(checkpoint));
         Dataset<Row> pred = outputs(spark, rows);
         g.nodes().unpersist();
         g.edges().unpersist();
@@ -206,7 +204,7 @@ public final class ForwardGnnModel extends Model<ForwardGnnModel> implements MLW
             for (double v : cum) sum += v;
             double[] p = new double[cum.length];
             for (int k = 0; k < p.length; k++) p[k] = sum > 0 ? cum[k] / sum : 1.0 / p.length;
-            return RowFactory.create(PackedKey.id(t._1()), (double) StepKernel.argMax(cum, 0, cum.length), Vectors.dense(p),
+            return RowFactory.create(t._1(), (double) NodeRow.argMax(cum, 0, cum.length), Vectors.dense(p),
                     Vectors.dense(cum.clone()), t._2().x());
         });
         StructType s = new StructType().add("__fl_id", DataTypes.LongType, false).add("prediction", DataTypes.DoubleType, false)

@@ -16,10 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.forwardlearn.core.train.LayerReport;
 import org.forwardlearn.spark.metrics.PhaseMetrics;
 import org.forwardlearn.spark.metrics.SparkMetricsListener;
-import org.forwardlearn.spark.partition.PackedKey;
 import org.forwardlearn.spark.train.NodeRow;
 import org.forwardlearn.spark.train.SfRun;
-import org.forwardlearn.spark.train.StepKernel;
 import scala.Tuple2;
 
 /** Writes a run's outputs: predictions and embeddings (Parquet) and result.json. */
@@ -34,8 +32,8 @@ public final class RunOutputs {
 
     /** One row per real node: id, label, split, prediction = argmax of the summed class distributions, embedding. */
     public static Dataset<Row> predictions(SparkSession spark, JavaRDD<Tuple2<Long, NodeRow>> rows) {
-        JavaRDD<Row> r = rows.filter(t -> t._2().split() != NodeRow.VIRTUAL).map(t -> RowFactory.create(PackedKey.id(t._1()),
-                t._2().label(), NodeRow.splitName(t._2().split()), StepKernel.argMax(t._2().cum(), 0, t._2().cum().length),
+        JavaRDD<Row> r = rows.filter(t -> t._2().split() != NodeRow.VIRTUAL).map(t -> RowFactory.create(t._1(),
+                t._2().label(), NodeRow.splitName(t._2().split()), NodeRow.argMax(t._2().cum(), 0, t._2().cum().length),
                 t._2().x()));
         return spark.createDataFrame(r, predictionSchema());
     }
@@ -58,6 +56,8 @@ public final class RunOutputs {
             lm.put("best_val_accuracy", r.bestMetric());
             lm.put("stopped_early", r.stoppedEarly());
             lm.put("train_seconds", r.seconds());
+            lm.put("parameter_bytes", run.parameterBytes(l));
+            lm.put("prototype_bytes", 8L * run.prototypes().get(l).getNumElements());
             if (metrics != null) {
                 PhaseMetrics all = metrics.total("layer-" + l + "/");
                 PhaseMetrics steps = metrics.total("layer-" + l + "/train");
@@ -66,6 +66,7 @@ public final class RunOutputs {
                 lm.put("step_jobs", steps.jobs());
                 lm.put("step_shuffle_bytes", steps.shuffleWriteBytes());
                 lm.put("step_result_bytes_per_job", steps.jobs() == 0 ? 0 : steps.resultBytes() / steps.jobs());
+                lm.put("step_result_bytes_per_task", steps.tasks() == 0 ? 0 : steps.resultBytes() / steps.tasks());
                 Map<String, Object> phases = new LinkedHashMap<>();
                 for (Map.Entry<String, PhaseMetrics> e : metrics.snapshot().entrySet()) {
                     if (e.getKey().startsWith("layer-" + l + "/")) phases.put(e.getKey(), e.getValue().toMap());
@@ -76,6 +77,7 @@ public final class RunOutputs {
         }
         m.put("layers", layers);
         m.put("step_broadcast_bytes", run.stepBroadcastBytes());
+        m.put("step_partition_result_bytes", run.stepResultBytes());
         m.put("partitioning", run.partitionReport().toMap());
         if (metrics != null) {
             Map<String, Object> other = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ public final class NodePartitioning {
         if (m.equals("hash")) {
             return g.nodes().select(col(GraphTables.ID)).map(
                     (org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(r.getLong(0),
-                            PackedKey.hashPart(r.getLong(0), partitions)),
+                            hashPart(r.getLong(0), partitions)),
                     org.apache.spark.sql.Encoders.row(schema()));
         }
         if (!m.equals("ldg")) throw new IllegalArgumentException("Expected partitioner hash|ldg (got '" + method + "')");
@@ -71,6 +71,13 @@ public final class NodePartitioning {
         for (int i = 0; i < ids.length; i++) ids[i] = list.get(i);
         Arrays.sort(ids);
         return ids;
+    }
+
+    /** The hash partition of an id (a 64-bit mix, so consecutive ids spread evenly). */
+    public static int hashPart(long id, int partitions) {
+        long h = id * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 32;
+        return (int) Math.floorMod(h, (long) partitions);
     }
 
     public static StructType schema() {

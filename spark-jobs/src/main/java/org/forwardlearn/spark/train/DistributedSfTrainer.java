@@ -13,7 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.io.Checkpoint;
-import org.forwardlearn.core.layer.DenseLayer;
+import org.forwardlearn.forwardgnn.block.SfSetup;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.apache.spark.storage.StorageLevel;
 import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.core.train.LayerwiseTrainer;
@@ -25,7 +27,8 @@ import org.forwardlearn.spark.partition.PartitionReport;
 import scala.Tuple2;
 
 /**
- * Runs distributed SF training end to end: partitioning, the augmented layout, core's layer-wise trainer
+ * Runs distributed SF training end to end: partitioning, the compact block layout ({@link BlockLayout}), the seeded
+ * setup drawn as forwardgnn draws it ({@link SfSetup}), core's layer-wise trainer
  * over a {@link DistributedSfProblem}, and (with an output folder) a materialised state plus a model
  * checkpoint after every layer. With an output folder holding a checkpoint of the same configuration, the
  * run resumes after its last completed layer.
@@ -51,46 +54,49 @@ public final class DistributedSfTrainer {
         LOG.info("partitioning {}: edge cut {}, balance {}", cfg.partitioner(), String.format("%.4f", report.edgeCut()),
                 String.format("%.3f", report.balance()));
         jsc.setLocalProperty(DistributedSfProblem.PHASE, "setup");
-        SfGraph graph = SfGraph.build(spark, g, assignment, cfg);
-        JavaRDD<Tuple2<Long, NodeRow>> rows = graph.rows();
-        List<DenseLayer> restored = new ArrayList<>();
+        BlockLayout layout = BlockLayout.build(g, assignment, cfg.partitions(), cfg.symmetrise());
+        SfSetup setup = SfSetup.draw(cfg.conv(), g.numFeatures(), cfg.hidden(), cfg.layers(), g.numClasses(), SfSetup.rng(cfg.seed(), 0));
+        List<GraphConv> convs = new ArrayList<>(setup.convs());
         List<DMatrixRMaj> restoredProto = new ArrayList<>();
         StateStore store = outDir == null ? null : new StateStore(spark, outDir);
         String modelPath = outDir == null ? null : outDir + "/" + MODEL_FILE;
+        JavaRDD<LayerRows> rows = null;
         if (modelPath != null && HadoopFiles.exists(hc, modelPath)) {
             Checkpoint ck = HadoopFiles.loadCheckpoint(hc, modelPath);
             checkSameConfig(ck, cfg, modelPath);
             if (ck.completedLayers() > 0) {
-                restored.addAll(ModelCodec.layers(ck));
+                List<GraphConv> done = ModelCodec.layers(ck);
+                for (int l = 0; l < done.size(); l++) convs.set(l, done.get(l));
                 restoredProto.addAll(ModelCodec.prototypes(ck));
-                rows = SfGraph.layout(store.read(ck.completedLayers() - 1), graph.partitioner());
+                rows = layout.rowsFrom(store.read(ck.completedLayers() - 1));
                 LOG.info("resuming from {} after layer {} of {}", modelPath, ck.completedLayers() - 1, cfg.layers());
             }
         }
-        int start = restored.size();
-        List<DenseLayer> done = new ArrayList<>(restored);
+        if (rows == null) rows = layout.firstRows(g, assignment);
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        int start = restoredProto.size();
         List<DMatrixRMaj> doneProto = new ArrayList<>(restoredProto);
+        DMatrixRMaj vf = setup.virtualFeatures();
         DistributedSfProblem.Sink sink = (l, next, layer, proto) -> {
-            done.add(layer);
             doneProto.add(proto);
             if (store == null) {
                 next.count();
                 return;
             }
-            store.write(l, next);
-            HadoopFiles.saveCheckpoint(hc, ModelCodec.encode(cfg, prov.toStrings(), done, doneProto, graph.virtualFeatures(),
-                    l + 1), modelPath);
+            store.write(l, layout.outputRows(next));
+            HadoopFiles.saveCheckpoint(hc, ModelCodec.encode(cfg, prov.toStrings(), convs, doneProto, vf, l + 1), modelPath);
         };
-        DistributedSfProblem problem = new DistributedSfProblem(jsc, cfg, graph, rows, restored, restoredProto, sink);
+        DistributedSfProblem problem = new DistributedSfProblem(jsc, cfg, layout, rows, convs, vf, restoredProto, sink);
         TrainingResult result = new LayerwiseTrainer(cfg.trainer()).fit(problem, listener, start, prov);
         jsc.setLocalProperty(DistributedSfProblem.PHASE, "evaluate");
-        double[] acc = SfRun.accuracies(problem.rows());
+        JavaRDD<Tuple2<Long, NodeRow>> out = layout.outputRows(problem.rows()).persist(StorageLevel.MEMORY_AND_DISK());
+        double[] acc = SfRun.accuracies(out);
         double[] secs = new double[cfg.layers()];
         for (int l = 0; l < secs.length; l++) secs[l] = problem.layerSeconds(l);
         jsc.setLocalProperty(DistributedSfProblem.PHASE, null);
         assignment.unpersist();
-        return new SfRun(cfg, problem.layers(), problem.prototypes(), graph.virtualFeatures(), problem.rows(), result, report,
-                start, secs, acc, problem.stepBroadcastBytes());
+        return new SfRun(cfg, problem.convs(), problem.prototypes(), vf, out, result, report, start, secs, acc,
+                problem.stepBroadcastBytes(), problem.stepResultBytes());
     }
 
     private static void checkSameConfig(Checkpoint ck, SfConfig cfg, String path) {

@@ -4,35 +4,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.io.Checkpoint;
 import org.forwardlearn.core.io.LayerRecord;
-import org.forwardlearn.core.layer.Activation;
-import org.forwardlearn.core.layer.DenseLayer;
+import org.forwardlearn.core.layer.Parameter;
+import org.forwardlearn.forwardgnn.layer.Convs;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
 
 /**
- * Converts an SF model to and from core's {@link Checkpoint}: one record per layer, type "sf-gcn" or
- * "sf-sage", attributes (conv, activation, tau), matrices weight (in x out), bias (1 x out) and prototypes
- * (C x out, the layer's outputs for the virtual class nodes); layer 0 also holds "virtual_features" (C x F).
- * Metadata: "config.*" (the run's configuration), "classes", "features" and the provenance.
+ * Converts an SF model to and from core's {@link Checkpoint}: one record per layer, type "sf-" + conv, attributes
+ * (conv, activation, tau, in, out), the conv's parameters under their forwardgnn names and "prototypes" (C x out, the
+ * layer's outputs for the virtual class nodes); layer 0 also holds "virtual_features" (C x F). Metadata: "config.*"
+ * (the run's configuration), "classes", "features" and the provenance.
  */
 public final class ModelCodec {
     private ModelCodec() {}
 
-    public static Checkpoint encode(SfConfig cfg, Map<String, String> extraMeta, List<DenseLayer> layers,
+    public static Checkpoint encode(SfConfig cfg, Map<String, String> extraMeta, List<GraphConv> convs,
                                     List<DMatrixRMaj> prototypes, DMatrixRMaj virtualFeatures, int completed) {
         List<LayerRecord> recs = new ArrayList<>();
         for (int l = 0; l < completed; l++) {
+            GraphConv c = convs.get(l);
             Map<String, String> attrs = new LinkedHashMap<>();
-            attrs.put("conv", cfg.conv());
+            attrs.put("conv", c.kind());
             attrs.put("activation", "relu");
             attrs.put("tau", Double.toString(cfg.tau()));
+            attrs.put("in", Integer.toString(c.inputSize()));
+            attrs.put("out", Integer.toString(c.outputSize()));
             List<LayerRecord.NamedMatrix> mats = new ArrayList<>();
-            mats.add(new LayerRecord.NamedMatrix("weight", layers.get(l).weight()));
-            mats.add(new LayerRecord.NamedMatrix("bias", layers.get(l).bias()));
+            for (Parameter p : c.parameters()) mats.add(new LayerRecord.NamedMatrix(p.name(), p.value()));
             mats.add(new LayerRecord.NamedMatrix("prototypes", prototypes.get(l)));
             if (l == 0) mats.add(new LayerRecord.NamedMatrix("virtual_features", virtualFeatures));
-            recs.add(new LayerRecord("sf-" + cfg.conv(), attrs, mats));
+            recs.add(new LayerRecord("sf-" + c.kind(), attrs, mats));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : cfg.toMap().entrySet()) meta.put("config." + e.getKey(), e.getValue());
@@ -42,11 +46,15 @@ public final class ModelCodec {
         return new Checkpoint(meta, completed, cfg.layers(), recs);
     }
 
-    public static List<DenseLayer> layers(Checkpoint c) {
-        List<DenseLayer> out = new ArrayList<>();
+    /** The completed layers as forwardgnn convs. */
+    public static List<GraphConv> layers(Checkpoint c) {
+        List<GraphConv> out = new ArrayList<>();
         for (int l = 0; l < c.completedLayers(); l++) {
             LayerRecord r = c.layers().get(l);
-            out.add(new DenseLayer(r.matrix("weight"), r.matrix("bias"), Activation.parse(r.attribute("activation"))));
+            GraphConv g = Convs.create(r.attribute("conv"), Integer.parseInt(r.attribute("in")), Integer.parseInt(r.attribute("out")),
+                    new Random(0));
+            for (Parameter p : g.parameters()) p.value().setTo(r.matrix(p.name()));
+            out.add(g);
         }
         return out;
     }
@@ -56,6 +64,8 @@ public final class ModelCodec {
         for (int l = 0; l < c.completedLayers(); l++) out.add(c.layers().get(l).matrix("prototypes"));
         return out;
     }
+
+    public static DMatrixRMaj virtualFeatures(Checkpoint c) { return c.layers().get(0).matrix("virtual_features"); }
 
     /** The configuration keys under which a checkpoint was made (for the resume check). */
     public static Map<String, String> config(Checkpoint c) {

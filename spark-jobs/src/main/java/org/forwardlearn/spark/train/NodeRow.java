@@ -3,9 +3,8 @@ package org.forwardlearn.spark.train;
 import java.io.Serializable;
 
 /**
- * One node (real or virtual) as it enters a layer: label, split code, in-degree in the augmented graph
- * (without self-loops), the layer's input embedding (row-L2-normalised) and the class distribution summed
- * over the layers trained so far.
+ * One node of a run's output or materialised state: label, split code, in-degree in the augmented graph
+ * (without self-loops), the embedding (row-L2-normalised) and the class distribution summed over the layers trained so far.
  */
 public record NodeRow(int label, byte split, int inDegree, double[] x, double[] cum) implements Serializable {
     public static final byte TRAIN = 0, VAL = 1, TEST = 2, OTHER = 3, VIRTUAL = 4;
@@ -31,5 +30,10 @@ public record NodeRow(int label, byte split, int inDegree, double[] x, double[] 
         };
     }
 
-    public NodeRow withX(double[] nx, double[] ncum) { return new NodeRow(label, split, inDegree, nx, ncum); }
+    /** Index of the largest value (the first on ties). */
+    public static int argMax(double[] a, int off, int len) {
+        int best = 0;
+        for (int k = 1; k < len; k++) if (a[off + k] > a[off + best]) best = k;
+        return best;
+    }
 }

@@ -8,7 +8,7 @@ import org.forwardlearn.core.train.TrainerConfig;
 /**
  * Immutable configuration of a distributed single-forward (SF) run.
  *
- * @param conv        "gcn" or "sage"
+ * @param conv        "gcn", "sage" or "gat"
  * @param layers      number of graph layers (each trained greedily)
  * @param hidden      output width of every layer
  * @param tau         temperature of the prototype softmax
@@ -22,7 +22,9 @@ public record SfConfig(String conv, int layers, int hidden, double tau, int part
     public SfConfig {
         conv = conv.toLowerCase(Locale.ROOT);
         partitioner = partitioner.toLowerCase(Locale.ROOT);
-        if (!conv.equals("gcn") && !conv.equals("sage")) throw new IllegalArgumentException("Expected conv gcn|sage (got '" + conv + "')");
+        if (!conv.equals("gcn") && !conv.equals("sage") && !conv.equals("gat")) {
+            throw new IllegalArgumentException("Expected conv gcn|sage|gat (got '" + conv + "')");
+        }
         if (!partitioner.equals("hash") && !partitioner.equals("ldg")) {
             throw new IllegalArgumentException("Expected partitioner hash|ldg (got '" + partitioner + "')");
         }

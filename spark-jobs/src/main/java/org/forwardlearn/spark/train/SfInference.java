@@ -1,6 +1,5 @@
 package org.forwardlearn.spark.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -10,49 +9,45 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.ejml.data.DMatrixRMaj;
-import org.forwardlearn.core.layer.DenseLayer;
+import org.forwardlearn.forwardgnn.layer.GraphConv;
 import org.forwardlearn.spark.input.GraphTables;
 import org.forwardlearn.spark.partition.NodePartitioning;
 import scala.Tuple2;
 
 /**
- * Inference with a trained SF model: the same augmented layout and the same per-layer aggregation as training,
- * then each trained layer's forward pass and class distribution ({@link StepKernel#materialise}) with the
- * stored prototypes. On the training graph with the same partitioning this reproduces the training run's rows.
+ * Inference with a trained SF model: the same block layout and per-layer halo exchange as training, then each trained
+ * layer's outputs and class distributions (forwardgnn's {@code BlockSf}) with the stored prototypes. On the training
+ * graph with the same partitioning this reproduces the training run's rows.
  */
 public final class SfInference {
     private SfInference() {}
 
-    /** Final rows (x = last layer's normalised output, cum = summed class distributions) of every node. */
-    public static JavaRDD<Tuple2<Long, NodeRow>> forward(SparkSession spark, GraphTables g, SfConfig cfg, List<DenseLayer> layers,
-                                                         List<DMatrixRMaj> prototypes) {
+    /** Final rows (x = last layer's normalised output, cum = summed class distributions) of every node, keyed by id. */
+    public static JavaRDD<Tuple2<Long, NodeRow>> forward(SparkSession spark, GraphTables g, SfConfig cfg, List<GraphConv> layers,
+                                                         List<DMatrixRMaj> prototypes, DMatrixRMaj virtualFeatures) {
         if (layers.size() != cfg.layers() || prototypes.size() != cfg.layers()) {
             throw new IllegalArgumentException("Expected " + cfg.layers() + " trained layers with prototypes (got " + layers.size()
                     + " and " + prototypes.size() + ")");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> assignment = NodePartitioning.assign(spark, g, cfg.partitions(), cfg.partitioner()).cache();
-        SfGraph graph = SfGraph.build(spark, g, assignment, cfg);
-        JavaRDD<Tuple2<Long, NodeRow>> rows = graph.rows();
-        String conv = cfg.conv();
-        int classes = graph.classes();
+        BlockLayout layout = BlockLayout.build(g, assignment, cfg.partitions(), cfg.symmetrise());
+        JavaRDD<LayerRows> rows = layout.firstRows(g, assignment).persist(StorageLevel.MEMORY_AND_DISK());
+        DMatrixRMaj[] protos = prototypes.toArray(new DMatrixRMaj[0]);
         for (int l = 0; l < layers.size(); l++) {
-            JavaRDD<NodeBlock> blocks = rows.zipPartitions(Aggregation.messageSums(conv, rows, graph.edges(), graph.partitioner()),
-                    (a, b) -> NodeBlock.build(conv, classes, a, b));
-            DenseLayer layer = layers.get(l);
-            Broadcast<LayerParams> bc = jsc.broadcast(new LayerParams(layer.weight(), layer.bias(), prototypes.get(l), cfg.tau(),
-                    Math.max(1, graph.trainCount())));
-            JavaRDD<Tuple2<Long, NodeRow>> next = blocks.mapPartitions(it -> {
-                List<Tuple2<Long, NodeRow>> out = new ArrayList<>();
-                while (it.hasNext()) StepKernel.materialise(it.next(), bc.value()).forEachRemaining(out::add);
-                return out.iterator();
-            }, true).persist(StorageLevel.MEMORY_AND_DISK());
+            Broadcast<DMatrixRMaj> bv = jsc.broadcast(DistributedSfProblem.virtualInput(l, virtualFeatures, protos));
+            JavaRDD<PartLayer> blocks = layout.blocks(rows, bv, cfg.conv(), cfg.tau());
+            Broadcast<StepParams> bc = jsc.broadcast(StepParams.of(layers.get(l), protos[l], cfg.tau(), Math.max(1, layout.trainCount())));
+            JavaRDD<LayerRows> next = blocks.map(b -> b.next(bc.value())).persist(StorageLevel.MEMORY_AND_DISK());
             next.count();
             rows.unpersist(false);
             rows = next;
         }
-        graph.edges().unpersist(false);
+        JavaRDD<Tuple2<Long, NodeRow>> out = layout.outputRows(rows).persist(StorageLevel.MEMORY_AND_DISK());
+        out.count();
+        rows.unpersist(false);
+        layout.graphs().unpersist(false);
         assignment.unpersist();
-        return rows;
+        return out;
     }
 }

@@ -5,11 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One partition's share of a training step (already scaled to the global mean): loss, dLoss/dW, dLoss/db and
- * dLoss/dPrototypes. {@link Sum} merges shares keyed by partition and adds them in partition order, so the
- * total does not depend on which task finished first.
+ * One partition's share of a training step (already scaled to the global mean): loss, dLoss/dθ per parameter and
+ * dLoss/dPrototypes. {@link Sum} merges shares keyed by partition and adds them in partition order, so the total does
+ * not depend on which task finished first.
  */
-public record StepResult(double loss, double[] gradWeight, double[] gradBias, double[] gradPrototypes) implements Serializable {
+public record StepResult(double loss, double[][] grads, double[] gradPrototypes) implements Serializable {
+
+    /** Bytes of the numbers a partition returns (8 per double). */
+    public long payloadBytes() {
+        long n = 1 + gradPrototypes.length;
+        for (double[] g : grads) n += g.length;
+        return 8L * n;
+    }
 
     /** The serializable treeAggregate accumulator. */
     public static final class Sum implements Serializable {
@@ -22,7 +29,7 @@ public record StepResult(double loss, double[] gradWeight, double[] gradBias, do
         }
 
         public Sum merge(Sum other) {
-            for (Map.Entry<Integer, StepResult> e : other.parts.entrySet()) parts.put(e.getKey(), e.getValue());
+            parts.putAll(other.parts);
             return this;
         }
 
@@ -31,12 +38,13 @@ public record StepResult(double loss, double[] gradWeight, double[] gradBias, do
             StepResult t = null;
             for (StepResult r : parts.values()) {
                 if (t == null) {
-                    t = new StepResult(r.loss(), r.gradWeight().clone(), r.gradBias().clone(), r.gradPrototypes().clone());
+                    double[][] g = new double[r.grads().length][];
+                    for (int i = 0; i < g.length; i++) g[i] = r.grads()[i].clone();
+                    t = new StepResult(r.loss(), g, r.gradPrototypes().clone());
                 } else {
-                    add(t.gradWeight(), r.gradWeight());
-                    add(t.gradBias(), r.gradBias());
+                    for (int i = 0; i < t.grads().length; i++) add(t.grads()[i], r.grads()[i]);
                     add(t.gradPrototypes(), r.gradPrototypes());
-                    t = new StepResult(t.loss() + r.loss(), t.gradWeight(), t.gradBias(), t.gradPrototypes());
+                    t = new StepResult(t.loss() + r.loss(), t.grads(), t.gradPrototypes());
                 }
             }
             return t;
