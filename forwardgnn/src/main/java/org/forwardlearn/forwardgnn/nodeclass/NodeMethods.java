@@ -57,8 +57,10 @@ public final class NodeMethods {
 
     public static Built build(GnnConfig c, GraphData g, Split split, Random rng) {
         switch (c.method()) {
-            case "bp": {
-                BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), rng);
+            case "bp":
+            case "bp-dropout": {
+                double dropout = c.method().equals("bp-dropout") ? 0.5 : 0;
+                BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), dropout, rng);
                 return new Built(bp, bp.convs(), Map.of(),
                         () -> bp.accuracy(bp.logits(), split.test()), () -> bp.accuracy(bp.logits(), split.val()),
                         () -> List.of(new double[] {bp.accuracy(bp.logits(), split.val()), bp.accuracy(bp.logits(), split.test())}),
@@ -74,8 +76,10 @@ public final class NodeMethods {
             case "lpf-rp":
             case "lpf-lt":
             case "sf-rp":
-            case "sf-lt": {
+            case "sf-lt":
+            case "lpf-fp": {
                 Propagated prop = propagation(c.method());
+                if (c.method().equals("lpf-fp")) g = FeaturePropagation.augment(g, LPF_FP_HOPS);
                 Random fixed = fixedStream(rng);
                 int in = g.features().cols() + (prop.labelInput() ? g.numClasses() : 0);
                 List<GraphConv> convs = stack(c.conv(), in, c.hidden(), c.layers(), rng);
@@ -117,11 +121,15 @@ public final class NodeMethods {
      * lpf-rp adds the propagated residual soft targets (weight 0.3) to each layer's objective, lpf-lt the label trick
      * with masking; sf-rp (weight 1) and sf-lt are those signals without C&amp;S.
      */
+    /** Hops K of lpf-fp's propagated input [X | SX | ... | S^K X] ({@link FeaturePropagation}). */
+    static final int LPF_FP_HOPS = 2;
+
     public static Propagated propagation(String method) {
         return switch (method) {
             case "lpf" -> new Propagated(0, true, false);
             case "lpf-rp" -> new Propagated(0.3, true, false);
             case "lpf-lt" -> new Propagated(0, true, true);
+            case "lpf-fp" -> new Propagated(0, true, false);
             case "sf-rp" -> new Propagated(1.0, false, false);
             case "sf-lt" -> new Propagated(0, false, true);
             default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
