@@ -36,12 +36,12 @@ public record GnnConfig(String task, String dataset, GraphData graph, String met
                         double tau, double theta, double alpha, boolean bidirectional, Path dataDir, String splitProtocol) {
     public static final List<String> NODE_METHODS =
             List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "sf-top-input", "sf-top-loss", "bp",
-                    "lpf", "lpf-rp", "lpf-lt", "sf-rp", "sf-lt", "lpf-fp", "bp-dropout");
+                    "lpf", "lpf-rp", "lpf-lt", "sf-rp", "sf-lt", "lpf-fp", "lpf-do", "bp-dropout");
     public static final List<String> LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba", "fl-ce-top", "bp");
     public static final List<String> CONVS = List.of("gcn", "sage", "gat");
     /** Greedy methods whose d-layer model is the first d layers of a deeper run (see {@link #depthPrefix()}). */
     static final List<String> PREFIX_NODE_METHODS = List.of("sf", "ff-la", "ff-vn", "symba-la", "symba-vn", "lpf", "lpf-rp",
-            "lpf-lt", "sf-rp", "sf-lt", "lpf-fp");
+            "lpf-lt", "sf-rp", "sf-lt", "lpf-fp", "lpf-do");
     static final List<String> PREFIX_LINK_METHODS = List.of("fl-ce", "fl-ff", "fl-symba");
 
     public GnnConfig {

@@ -87,4 +87,29 @@ class BeyondMethodsTest {
         p.layerFinished(0);
         MethodGradientTest.check(p, 1, 0, "lpf-fp");
     }
+
+    /** lpf-do: the masked local objective's gradients are exact for every conv; the mask is per (layer, epoch). */
+    @ParameterizedTest
+    @ValueSource(strings = {"gcn", "sage", "gat"})
+    void lpfDoLocalDropoutGradientsAreExact(String conv) {
+        GraphData g = TestGraphs.planted(40, 3, 8, true, 21).withRowSumNormalizedFeatures();
+        GnnConfig c = GnnConfig.defaults().withGraph(g).withMethod("lpf-do").withConv(conv).withLayers(2).withHidden(8)
+                .withSplitProtocol(SplitProtocol.RANDOM_60_20_20);
+        Split s = GnnExperiment.split(c, g);
+        NodeProblem p = (NodeProblem) NodeMethods.build(c, g, s, new Random(5)).problem();
+        MethodGradientTest.check(p, 0, 4, "lpf-do-" + conv);
+        double e4 = stepOf(p, 0, 4), e4again = stepOf(p, 0, 4), e5 = stepOf(p, 0, 5);
+        assertEquals(e4, e4again, 0.0);
+        assertNotEquals(e4, e5, "another epoch, another mask");
+        NodeProblem plain = (NodeProblem) NodeMethods.build(c.withMethod("lpf"), g, s, new Random(5)).problem();
+        assertEquals(plain.validate(0), p.validate(0), 0.0, "validation reads the full output (same weights)");
+        assertNotEquals(stepOf(plain, 0, 4), e4, "dropout changes the training loss");
+        p.layerFinished(0);
+        MethodGradientTest.check(p, 1, 0, "lpf-do-" + conv);
+    }
+
+    private static double stepOf(NodeProblem p, int layer, int epoch) {
+        for (Parameter q : p.parameters(layer)) q.zeroGrad();
+        return p.lossAndGradient(layer, epoch, 0);
+    }
 }

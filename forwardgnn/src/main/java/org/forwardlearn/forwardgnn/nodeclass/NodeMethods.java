@@ -77,7 +77,8 @@ public final class NodeMethods {
             case "lpf-lt":
             case "sf-rp":
             case "sf-lt":
-            case "lpf-fp": {
+            case "lpf-fp":
+            case "lpf-do": {
                 Propagated prop = propagation(c.method());
                 if (c.method().equals("lpf-fp")) g = FeaturePropagation.augment(g, LPF_FP_HOPS);
                 Random fixed = fixedStream(rng);
@@ -130,6 +131,7 @@ public final class NodeMethods {
             case "lpf-rp" -> new Propagated(0.3, true, false);
             case "lpf-lt" -> new Propagated(0, true, true);
             case "lpf-fp" -> new Propagated(0, true, false);
+            case "lpf-do" -> new Propagated(0, true, false, 0.5);
             case "sf-rp" -> new Propagated(1.0, false, false);
             case "sf-lt" -> new Propagated(0, false, true);
             default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
