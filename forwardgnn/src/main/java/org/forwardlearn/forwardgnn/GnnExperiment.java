@@ -77,6 +77,7 @@ public final class GnnExperiment {
     private Split split(GraphData g) {
         if (input != null) return input.split();
         if (config.split() < 0 && publicSplit != null) return publicSplit;
+        if (config.split() < 0 && g.publicSplit() != null) return g.publicSplit();
         return split(config, g);
     }
 
@@ -86,6 +87,7 @@ public final class GnnExperiment {
      */
     public static Split split(GnnConfig cfg, GraphData g) {
         if (cfg.split() >= 0) return SplitProtocol.split(cfg.splitProtocol(), g.labels(), cfg.split(), cfg.seed());
+        if (g.publicSplit() != null) return g.publicSplit();
         Path dir = cfg.dataDir() != null ? cfg.dataDir() : Datasets.defaultDataDir();
         org.forwardlearn.datasets.graph.NodeSplit p = Datasets.isGraph(cfg.dataset())
                 ? Datasets.loadGraph(cfg.dataset(), dir).publicSplit().orElse(null) : null;
@@ -123,13 +125,17 @@ public final class GnnExperiment {
         Map<String, org.ejml.data.DMatrixRMaj> extras = new java.util.LinkedHashMap<>(built.extras());
         extras.putAll(normExtras());
         GnnModel model = new GnnModel(built.convs(), extras, metadata());
-        return new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
+        GnnResult result = new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
                 built.layerMetrics(), seconds, tr, built.predictions(), model, tr.provenance());
+        return built.problem() instanceof org.forwardlearn.forwardgnn.nodeclass.NodeProblem np
+                ? result.withMemoryLedger(MemoryLedger.of(g, np)) : result;
     }
 
     public RunProvenance provenance() {
+        Map<String, String> c = recordedConfig();
+        c.put("threads", Integer.toString(org.forwardlearn.core.kernel.Parallel.threads()));
         return RunProvenance.start(config.task().equals("node") ? "gnn-node-classification" : "gnn-link-prediction",
-                recordedConfig(), config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
+                c, config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
     }
 
     /** The configuration as recorded: {@link GnnConfig#toMap()} plus the feature rule and, for a user graph, the split's source. */

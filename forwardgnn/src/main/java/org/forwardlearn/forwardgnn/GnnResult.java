@@ -23,10 +23,32 @@ import org.forwardlearn.core.train.TrainingResult;
  * @param predictions   node task: predicted class per node; link task: empty
  * @param model         the trained model
  * @param provenance    config, seed, dataset, versions, times
+ * @param memoryLedger  bytes of each big array at the run's peak (graph, features, layer input/output, row caches,
+ *                      scores); empty when the method does not keep one
  */
 public record GnnResult(GnnConfig config, double testAccuracy, double valAccuracy, double testAuc, double valAuc, double testAp,
                         List<double[]> layerMetrics, double trainSeconds, TrainingResult training, int[] predictions,
-                        GnnModel model, RunProvenance provenance) {
+                        GnnModel model, RunProvenance provenance, Map<String, Long> memoryLedger) {
+
+    public GnnResult(GnnConfig config, double testAccuracy, double valAccuracy, double testAuc, double valAuc, double testAp,
+                     List<double[]> layerMetrics, double trainSeconds, TrainingResult training, int[] predictions,
+                     GnnModel model, RunProvenance provenance) {
+        this(config, testAccuracy, valAccuracy, testAuc, valAuc, testAp, layerMetrics, trainSeconds, training, predictions, model,
+                provenance, Map.of());
+    }
+
+    /** The same result with a memory ledger. */
+    public GnnResult withMemoryLedger(Map<String, Long> ledger) {
+        return new GnnResult(config, testAccuracy, valAccuracy, testAuc, valAuc, testAp, layerMetrics, trainSeconds, training, predictions,
+                model, provenance, Map.copyOf(ledger));
+    }
+
+    /** Sum of the ledger (bytes). */
+    public long ledgerBytes() {
+        long t = 0;
+        for (long v : memoryLedger.values()) t += v;
+        return t;
+    }
 
     /** Seconds per epoch averaged over the layers' epochs. */
     public double secondsPerEpoch() {
@@ -71,6 +93,11 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
         }
         m.put("per_layer", layers);
         m.put("parameters", model.parameterCount());
+        if (!memoryLedger.isEmpty()) {
+            Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(memoryLedger));
+            led.put("total", ledgerBytes());
+            m.put("memory_ledger_bytes", led);
+        }
         m.put("provenance", provenance.toMap());
         return m;
     }

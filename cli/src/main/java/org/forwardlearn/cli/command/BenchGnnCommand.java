@@ -36,6 +36,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
     @Mixin RunOptions run;
     @Mixin GnnOptions gnn;
     @Mixin BenchLoop loop;
+    @Mixin GeneratedGraphOptions generated;
 
     @Option(names = "--dataset", defaultValue = "citationfull-cora_ml", description = "Graph dataset (default: ${DEFAULT-VALUE}).")
     String dataset;
@@ -77,15 +78,23 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (fixed) base = base.withPatience(0);
         GnnConfig cfg = base;
         long t0 = System.nanoTime();
-        GraphData g = GnnRunner.load(dataset, root.dataDir(), gnn.task, "--split", split);
+        GeneratedGraphOptions.Generated gen = generated.generates(dataset) ? generated.generate(dataset, DemoCommand.dataSeed(run.seed(0))) : null;
+        GraphData g = gen != null ? gen.graph() : GnnRunner.load(dataset, root.dataDir(), gnn.task, "--split", split);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String metric = GnnRunner.metricName(cfg);
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
                 cfg.task(), m, conv, layers, dataset, split, fixed ? cfg.epochs() + " epochs per layer" : "full protocol",
                 loop.warmup, loop.repeat, parallelism));
+        if (!java.util.List.of("none", "layer", "epoch").contains(memoryProbe)) {
+            throw org.forwardlearn.cli.CliException.usage("--memory-probe: expected none, layer or epoch (got '" + memoryProbe + "')");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] ledger = new Map[1];
+        java.util.List<Double> cpuPerEpoch = new java.util.ArrayList<>();
         Map<String, Object> measured = loop.measure(console, metric, () -> {
             MemoryProbe probe = memoryProbe.equals("none") ? null : memoryProbe.equals("epoch") ? MemoryProbe.everyEpoch() : new MemoryProbe();
             long s = System.nanoTime();
+            double cpu0 = processCpuSeconds();
             GnnResult r = GnnRunner.run(cfg, g, probe == null ? new DivergenceGuard() : TrainingListener.of(new DivergenceGuard(), probe));
             double wall = (System.nanoTime() - s) / 1e9;
             double[] perLayer = new double[r.training().layers().size()];
@@ -96,6 +105,8 @@ public final class BenchGnnCommand implements Callable<Integer> {
                 epochs += lr.epochs();
             }
             double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
+            ledger[0] = r.memoryLedger();
+            cpuPerEpoch.add((processCpuSeconds() - cpu0) / Math.max(1, epochs));
             return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
                     probe == null ? Double.NaN : probe.peakBytes() / (1024.0 * 1024.0));
         });
@@ -103,8 +114,25 @@ public final class BenchGnnCommand implements Callable<Integer> {
         bench.put("scenario", scenario(cfg, fixed));
         bench.put("load_seconds", loadSeconds);
         bench.put("memory_probe", memoryProbe);
+        if (gen != null) {
+            bench.put("generation_seconds", gen.seconds());
+            bench.put("generated_graph", gen.parameters());
+            if (cfg.task().equals("node")) {
+                bench.put("features_only_test_accuracy", org.forwardlearn.forwardgnn.eval.FeatureBaseline.nearestMeanAccuracy(
+                        g.withRowSumNormalizedFeatures(), org.forwardlearn.forwardgnn.GnnExperiment.split(cfg, g)));
+            }
+        }
         bench.putAll(measured);
         bench.put("config", org.forwardlearn.cli.io.JsonFiles.typed(cfg.toMap()));
+        bench.put("cpu_seconds_per_epoch", org.forwardlearn.cli.bench.Timings.median(cpuPerEpoch));
+        if (ledger[0] != null && !ledger[0].isEmpty()) {
+            Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(ledger[0]));
+            long total = 0;
+            for (long v : ledger[0].values()) total += v;
+            led.put("total", total);
+            bench.put("memory_ledger_bytes", led);
+            bench.put("memory_ledger_mb", total / (1024.0 * 1024.0));
+        }
         if (run.out != null) {
             JsonFiles.write(run.out.resolve("bench.json"), bench);
         }
@@ -113,6 +141,12 @@ public final class BenchGnnCommand implements Callable<Integer> {
         console.out().flush();
         if (run.out != null) console.status("wrote " + run.out.resolve("bench.json"));
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads), seconds: what a run costs on a shared machine. */
+    static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() * 1e-9 : Double.NaN;
     }
 
     static String scenario(GnnConfig c, boolean fixed) {

@@ -22,7 +22,7 @@ public final class BenchLoop {
     int warmup;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "Threads of the common fork-join pool (parallel kernels); 0 = the JVM default (all cores).")
+            description = "Threads of the row-block parallel kernels (core Parallel) and the common fork-join pool; 0 = all available processors.")
     int threads;
 
     @Option(names = "--precision", paramLabel = "double|float",
@@ -61,6 +61,7 @@ public final class BenchLoop {
                 default -> throw CliException.usage("--precision: expected double|float (got " + precision + ")");
             }
         }
+        org.forwardlearn.core.kernel.Parallel.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         return Machine.requestThreads(threads);
     }
 

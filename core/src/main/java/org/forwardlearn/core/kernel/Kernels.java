@@ -88,7 +88,9 @@ public final class Kernels {
             if (beta == 0) c.zero(); else CommonOps_DDRM.scale(beta, c);
             return c;
         }
-        if (precision == Precision.FLOAT) {
+        if (backend == Backend.NETLIB && BlockGemm.applies(transA, transB, m, n, k)) {
+            BlockGemm.gemm(precision == Precision.FLOAT, transA, transB, m, n, k, alpha, a, b, beta, c);
+        } else if (precision == Precision.FLOAT) {
             FloatGemm.gemm(backend == Backend.NETLIB, transA, transB, m, n, k, alpha, a, b, beta, c);
         } else if (backend == Backend.NETLIB && (long) m * n * k >= BLAS_MIN_MACS) {
             NetlibGemm.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);

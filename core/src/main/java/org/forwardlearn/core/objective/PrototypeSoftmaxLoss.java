@@ -1,6 +1,8 @@
 package org.forwardlearn.core.objective;
 
 import org.ejml.data.DMatrixRMaj;
+import org.forwardlearn.core.kernel.Kernels;
+import org.forwardlearn.core.kernel.Parallel;
 
 /**
  * Softmax cross-entropy over class prototypes: logits_ik = &lt;h_i, c_k&gt; / tau for the selected rows,
@@ -37,6 +39,7 @@ public final class PrototypeSoftmaxLoss {
         }
         if (dH != null) { dH.reshape(h.numRows, d); dH.zero(); }
         if (dPrototypes != null) { dPrototypes.reshape(c, d); dPrototypes.zero(); }
+        if (rows.length >= LARGE && isPrefix(rows)) return evaluateLarge(h, rows.length, labels, prototypes, dH, dPrototypes);
         double[] logits = new double[c];
         double loss = 0;
         double inv = 1.0 / rows.length;
@@ -65,6 +68,51 @@ public final class PrototypeSoftmaxLoss {
                 if (dPrototypes != null) for (int j = 0; j < d; j++) dPrototypes.data[po + j] += g * h.data[off + j];
             }
         }
+        return loss;
+    }
+
+    /** Scored rows from which the products run as row-block parallel matrix products (smaller sets: the loop below, unchanged). */
+    static final int LARGE = 8192;
+
+    private static boolean isPrefix(int[] rows) {
+        for (int t = 0; t < rows.length; t++) if (rows[t] != t) return false;
+        return true;
+    }
+
+    /**
+     * The same loss and gradients for the rows 0..t-1 of h as three matrix products (logits = H P^T, dH = G P,
+     * dP = G^T H through {@link Kernels}: row-block parallel) and a row-block parallel softmax whose per-block losses are
+     * summed in block order: identical for any thread count, within summation order (1e-15 relative) of the loop.
+     */
+    private double evaluateLarge(DMatrixRMaj h, int t, int[] labels, DMatrixRMaj prototypes, DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
+        int d = h.numCols, c = prototypes.numRows;
+        DMatrixRMaj ht = DMatrixRMaj.wrap(t, d, h.data);
+        DMatrixRMaj g = Kernels.multTransB(ht, prototypes, null);
+        int grain = 4096, nb = Parallel.blocks(t, grain);
+        double[] part = new double[nb];
+        double inv = 1.0 / t;
+        Parallel.forBlocks(t, grain, (b, from, to) -> {
+            double l = 0;
+            for (int i = from; i < to; i++) {
+                int y = labels[i];
+                if (y < 0 || y >= c) throw new IllegalArgumentException("Expected label in [0," + c + ") (got " + y + ")");
+                int o = i * c;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < c; k++) { g.data[o + k] /= tau; max = Math.max(max, g.data[o + k]); }
+                double z = 0;
+                for (int k = 0; k < c; k++) z += Math.exp(g.data[o + k] - max);
+                double logZ = max + Math.log(z);
+                l += (logZ - g.data[o + y]) * inv;
+                for (int k = 0; k < c; k++) g.data[o + k] = (Math.exp(g.data[o + k] - logZ) - (k == y ? 1.0 : 0.0)) * inv / tau;
+            }
+            part[b] = l;
+        });
+        double loss = 0;
+        for (double v : part) loss += v;
+        if (dH != null) {
+            Kernels.mult(g, prototypes, DMatrixRMaj.wrap(t, d, dH.data)); // the first t rows of dH, in place
+        }
+        if (dPrototypes != null) Kernels.multTransA(g, ht, dPrototypes);
         return loss;
     }
 

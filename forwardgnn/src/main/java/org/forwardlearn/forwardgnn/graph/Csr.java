@@ -157,9 +157,14 @@ public final class Csr {
         int d = b.numCols;
         if (out == null) out = new DMatrixRMaj(rows, d);
         else out.reshape(rows, d);
-        multRows(b, out, 0, rows);
+        DMatrixRMaj o = out;
+        // row blocks: every row computed as by the single-threaded loop (bit-identical for any thread count)
+        org.forwardlearn.core.kernel.Parallel.forBlocks(rows, PARALLEL_GRAIN, (blk, from, to) -> multRows(b, o, from, to));
         return out;
     }
+
+    /** Rows per parallel block of {@link #mult} (graphs below two blocks stay on one thread). */
+    static final int PARALLEL_GRAIN = 4096;
 
     /** True when the Vector-API kernel is usable (the JVM was started with --add-modules jdk.incubator.vector). */
     static final boolean VECTOR = vectorAvailable();
@@ -182,8 +187,10 @@ public final class Csr {
                     + b.numRows + "x" + b.numCols + ", acc " + acc.numRows + "x" + acc.numCols + ")");
         }
         if (acc == b) throw new IllegalArgumentException("Expected an output distinct from the operand");
-        if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, acc.data, 0, rows, true);
-        else scalarRows(b, acc, 0, rows, true);
+        org.forwardlearn.core.kernel.Parallel.forBlocks(rows, PARALLEL_GRAIN, (blk, from, to) -> {
+            if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, acc.data, from, to, true);
+            else scalarRows(b, acc, from, to, true);
+        });
         return acc;
     }
 
@@ -201,6 +208,17 @@ public final class Csr {
         }
         if (VECTOR) VectorCsr.rows(rowPtr, colIdx, vals, b.data, b.numCols, out.data, from, to, false);
         else scalarRows(b, out, from, to, false);
+    }
+
+    /** One row of a sparse x dense product (the kernel of every CSR product): od[oo..oo+d) = sum_k v[k] * row ci[k] of bd. */
+    static void row(int[] ci, double[] v, int s, int e, double[] bd, int d, double[] od, int oo) {
+        if (VECTOR) { VectorCsr.row(ci, v, s, e, bd, d, od, oo, false); return; }
+        Arrays.fill(od, oo, oo + d, 0.0);
+        for (int k = s; k < e; k++) {
+            double x = v[k];
+            int bo = ci[k] * d;
+            for (int j = 0; j < d; j++) od[oo + j] += x * bd[bo + j];
+        }
     }
 
     private void scalarRows(DMatrixRMaj b, DMatrixRMaj out, int from, int to, boolean accumulate) {

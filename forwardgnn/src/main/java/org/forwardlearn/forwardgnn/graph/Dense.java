@@ -2,6 +2,7 @@ package org.forwardlearn.forwardgnn.graph;
 
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.kernel.Kernels;
+import org.forwardlearn.core.kernel.Parallel;
 
 /**
  * Dense products through core's {@link Kernels} (single-threaded netlib BLAS when available, EJML
@@ -34,21 +35,43 @@ public final class Dense {
     /** The kernel backend in use (for provenance). */
     public static String backend() { return Kernels.describe(); }
 
-    /** Adds the bias row to every row of m. */
+    /** Rows per parallel block of the element-wise helpers (matrices below two blocks: one thread, as before). */
+    static final int GRAIN = 8192;
+
+    /** Adds the bias row to every row of m (row blocks in parallel). */
     public static void addRow(DMatrixRMaj m, DMatrixRMaj bias) {
         int c = m.numCols;
-        for (int i = 0, k = 0; i < m.numRows; i++) for (int j = 0; j < c; j++, k++) m.data[k] += bias.data[j];
+        Parallel.forBlocks(m.numRows, GRAIN, (b, from, to) -> {
+            for (int i = from, k = from * c; i < to; i++) for (int j = 0; j < c; j++, k++) m.data[k] += bias.data[j];
+        });
     }
 
-    /** grad(1 x c) += column sums of g. */
+    /**
+     * grad(1 x c) += column sums of g. Tall g: per-block partial sums added in block order (identical for any thread
+     * count; within summation order of the single loop, used below two blocks).
+     */
     public static void addColumnSums(DMatrixRMaj g, DMatrixRMaj grad) {
         int c = g.numCols;
-        for (int i = 0, k = 0; i < g.numRows; i++) for (int j = 0; j < c; j++, k++) grad.data[j] += g.data[k];
+        if (g.numRows < 2 * GRAIN) {
+            for (int i = 0, k = 0; i < g.numRows; i++) for (int j = 0; j < c; j++, k++) grad.data[j] += g.data[k];
+            return;
+        }
+        double[][] part = new double[Parallel.blocks(g.numRows, GRAIN)][];
+        Parallel.forBlocks(g.numRows, GRAIN, (b, from, to) -> {
+            double[] p = new double[c];
+            for (int i = from, k = from * c; i < to; i++) for (int j = 0; j < c; j++, k++) p[j] += g.data[k];
+            part[b] = p;
+        });
+        for (double[] p : part) for (int j = 0; j < c; j++) grad.data[j] += p[j];
     }
 
     /** In place: m = max(m, 0). */
     public static void relu(DMatrixRMaj m) {
-        for (int i = 0; i < m.getNumElements(); i++) if (m.data[i] < 0) m.data[i] = 0;
+        if (m.getNumElements() == 0) return;
+        int c = m.numCols;
+        Parallel.forBlocks(m.numRows, GRAIN, (b, from, to) -> {
+            for (int i = from * c; i < to * c; i++) if (m.data[i] < 0) m.data[i] = 0;
+        });
     }
 
     /** dz = dh where h > 0, else 0 (the ReLU backward using its output). */
@@ -60,7 +83,12 @@ public final class Dense {
     public static DMatrixRMaj reluBackward(DMatrixRMaj h, DMatrixRMaj dh, DMatrixRMaj dz) {
         if (dz == null) dz = new DMatrixRMaj(dh.numRows, dh.numCols);
         else if (dz != dh) dz.reshape(dh.numRows, dh.numCols);
-        for (int i = 0; i < dh.getNumElements(); i++) dz.data[i] = h.data[i] > 0 ? dh.data[i] : 0;
+        DMatrixRMaj out = dz;
+        if (dh.getNumElements() == 0) return dz;
+        int c = dh.numCols;
+        Parallel.forBlocks(dh.numRows, GRAIN, (b, from, to) -> {
+            for (int i = from * c; i < to * c; i++) out.data[i] = h.data[i] > 0 ? dh.data[i] : 0;
+        });
         return dz;
     }
 }

@@ -16,8 +16,24 @@ import org.forwardlearn.datasets.table.FeatureNorm;
  * @param features   one row per node
  * @param labels     class per node in [0, numClasses), or -1 for a node without a label (never in a split)
  * @param numClasses number of classes
+ * @param publicSplit the split the dataset comes with (a generated graph of given split sizes), or null
  */
-public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
+public record GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses, Split publicSplit) {
+    public GraphData(String id, Topology topology, NodeMatrix features, int[] labels, int numClasses) {
+        this(id, topology, features, labels, numClasses, null);
+    }
+
+    /**
+     * A generated graph without copies: its CSR becomes the topology (symmetric, so in-neighbours = neighbours), its
+     * feature array a {@link RowStore}, its split (if any) the public split.
+     */
+    public static GraphData from(org.forwardlearn.datasets.generate.GeneratedGraph g) {
+        int n = g.numNodes();
+        NodeMatrix x = g.floats() != null ? RowStore.ofFloats(n, g.features(), g.floats()) : RowStore.ofDoubles(n, g.features(), g.doubles());
+        Split s = g.train() == null ? null : new Split(g.train(), g.val(), g.test());
+        return new GraphData(g.name(), Topology.fromCsr(n, g.rowPtr(), g.colIdx()), x, g.labels(), g.classes(), s);
+    }
+
     public GraphData {
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(features, "features");
@@ -84,13 +100,15 @@ public record GraphData(String id, Topology topology, NodeMatrix features, int[]
     public GraphData withNormalizedFeatures(FeatureNorm.Fitted rule, java.util.List<String> rowNames) {
         if (rule.rule() == FeatureNorm.NONE) return this;
         NodeMatrix f;
-        if (rule.rule().rowWise()) {
+        if (features instanceof RowStore r && rule.rule().rowWise()) {
+            f = r.normalizedRows(rule, rowNames); // a view: one scale per row, the stored rows shared
+        } else if (rule.rule().rowWise()) {
             Csr c = features.isSparse() ? ((SparseNodes) features).csr() : Csr.fromDense(features.toDense());
             f = NodeMatrix.sparse(c.normalizedRows(rule, rowNames));
             if (!features.isSparse()) f = NodeMatrix.dense(f.toDense());
         } else {
             f = NodeMatrix.dense(rule.apply(features.toDense(), rowNames));
         }
-        return new GraphData(id, topology, f, labels, numClasses);
+        return new GraphData(id, topology, f, labels, numClasses, publicSplit);
     }
 }

@@ -16,10 +16,14 @@ final class VectorCsr {
 
     /** Rows [from, to) of out (+)= a * b (b row-major with d columns); accumulate adds to out. */
     static void rows(int[] ptr, int[] ci, double[] v, double[] bd, int d, double[] od, int from, int to, boolean accumulate) {
+        for (int i = from; i < to; i++) row(ci, v, ptr[i], ptr[i + 1], bd, d, od, i * d, accumulate);
+    }
+
+    /** One output row at od[oo..oo+d) (+)= sum over k in [s, e) of v[k] * row ci[k] of b. */
+    static void row(int[] ci, double[] v, int s, int e, double[] bd, int d, double[] od, int oo, boolean accumulate) {
         int l = D.length(), block = 4 * l;
         int full = d - d % block;
-        for (int i = from; i < to; i++) {
-            int s = ptr[i], e = ptr[i + 1], oo = i * d;
+        {
             int c = 0;
             for (; c < full; c += block) {
                 DoubleVector a0, a1, a2, a3;

@@ -10,6 +10,7 @@ import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.Csr;
 import org.forwardlearn.forwardgnn.graph.Dense;
 import org.forwardlearn.forwardgnn.graph.NodeMatrix;
+import org.forwardlearn.forwardgnn.graph.RowStore;
 
 /**
  * GCN (Kipf and Welling 2017): z = Â x W + b, Â = D^-1/2 (A + I) D^-1/2. The product order is chosen
@@ -127,12 +128,51 @@ public final class GcnConv implements ProductConv {
         return z;
     }
 
+    /** Rows per block of {@link #forwardBlocks} (a graph of fewer rows is one block: the same products as a whole-graph pass). */
+    static final int BLOCK_ROWS = 4096;
+
+    /** Â x restricted to {@code rows}, cached per row set: for a dense input straight from the topology (no whole Â x). */
+    private NodeMatrix aggregatedRows(ConvInput in, int[] rows) {
+        return in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> {
+            RowStore x = RowStore.view(in.x());
+            return x != null ? NodeMatrix.dense(x.gcnRows(in.topology(), rows)) : aggregated(in).selectRows(rows);
+        });
+    }
+
+    /**
+     * Streams ReLU(Â x W + b) in row blocks for a dense row-only input (each block aggregates its own rows, then one
+     * product): memory = one block per thread, never the whole Â x. Otherwise the whole-graph pass.
+     */
+    @Override
+    public void forwardBlocks(ConvInput in, BlockSink sink) {
+        RowStore x = RowStore.view(in.x());
+        if (!in.rowsOnly() || x == null || !aggregateFirst(in)) {
+            DMatrixRMaj h = forward(in);
+            sink.accept(0, h.numRows, h);
+            return;
+        }
+        check(in);
+        int n = x.rows(), f = x.cols();
+        int blocks = Math.max(1, (n + BLOCK_ROWS - 1) / BLOCK_ROWS);
+        org.forwardlearn.core.kernel.Parallel.forBlocks(blocks, 1, (b, b0, b1) -> {
+            for (int blk = b0; blk < b1; blk++) {
+                int from = (int) ((long) n * blk / blocks), to = (int) ((long) n * (blk + 1) / blocks);
+                DMatrixRMaj ax = new DMatrixRMaj(to - from, f);
+                x.gcnRows(in.topology(), null, from, to, ax.data, 0);
+                DMatrixRMaj z = Dense.mult(ax, weight.value(), null);
+                Dense.addRow(z, bias.value());
+                Dense.relu(z);
+                sink.accept(from, to, z);
+            }
+        });
+    }
+
     @Override
     public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
         check(in);
         DMatrixRMaj z;
         if (aggregateFirst(in)) {
-            z = in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).times(weight.value(), null);
+            z = aggregatedRows(in, rows).times(weight.value(), null);
         } else {
             Csr ar = in.topology().rowsOf("gcn", rows)[0];
             z = ar.mult(xw(in), null);
@@ -154,7 +194,7 @@ public final class GcnConv implements ProductConv {
     @Override
     public void backward(ConvInput in, int[] rows, DMatrixRMaj dzRows) {
         if (aggregateFirst(in)) {
-            in.<NodeMatrix>cachedRows("gcn:Ax", rows, () -> aggregated(in).selectRows(rows)).addTransposeTimes(dzRows, weight.grad());
+            aggregatedRows(in, rows).addTransposeTimes(dzRows, weight.grad());
         } else {
             Csr arT = in.topology().rowsOf("gcn", rows)[1];
             DMatrixRMaj g = arT.mult(dzRows, null);

@@ -71,6 +71,21 @@ public interface GraphConv {
         return o;
     }
 
+    /** Receives the rows [from, to) of a whole-graph output h = ReLU(conv(x)) (h holds rows from..to-1; may run concurrently for disjoint blocks). */
+    @FunctionalInterface
+    interface BlockSink {
+        void accept(int from, int to, DMatrixRMaj h);
+    }
+
+    /**
+     * h = ReLU(conv(x)) on every row, handed over in row blocks: layers that can stream (GCN on a dense row-only input)
+     * never hold the whole output or the whole aggregation; the default computes everything and hands it over at once.
+     */
+    default void forwardBlocks(ConvInput in, BlockSink sink) {
+        DMatrixRMaj h = forward(in);
+        sink.accept(0, h.numRows, h);
+    }
+
     /** A deep copy with the same parameter values. */
     GraphConv copy();
 

@@ -24,21 +24,30 @@ public abstract class NodeProblem implements LayerwiseProblem {
     protected final int numReal;
     protected final Split split;
     private final ConvInput[] inputs;
-    private final double[] accumulated;
+    private final boolean rowsOnly;
+    /** Summed class scores of the finished layers (numReal x numClasses, row-major). */
+    protected final double[] accumulated;
     private final List<double[]> layerAccuracies = new ArrayList<>();
     /** {@link #postProcess} of the finished layers' summed scores. */
     private double[] finalScores;
 
     protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
                           int numReal, Split split) {
+        this(convs, topology, firstInput, labels, numClasses, numReal, split, false);
+    }
+
+    /** @param rowsOnly steps read only row subsets of the layer inputs (see {@link ConvInput#rowsOnly()}) */
+    protected NodeProblem(List<GraphConv> convs, Topology topology, NodeMatrix firstInput, int[] labels, int numClasses,
+                          int numReal, Split split, boolean rowsOnly) {
         this.convs = List.copyOf(convs);
         this.topology = topology;
         this.labels = labels;
         this.numClasses = numClasses;
         this.numReal = numReal;
         this.split = split;
+        this.rowsOnly = rowsOnly;
         this.inputs = new ConvInput[convs.size()];
-        this.inputs[0] = new ConvInput(firstInput.rowL2Normalized(), topology, true);
+        this.inputs[0] = new ConvInput(firstInput.rowL2Normalized(), topology, true, rowsOnly);
         this.accumulated = new double[numReal * numClasses];
     }
 
@@ -75,16 +84,69 @@ public abstract class NodeProblem implements LayerwiseProblem {
 
     @Override
     public void layerFinished(int layer) {
+        NodeMatrix next = finishLayer(layer, layer + 1 < convs.size());
+        snapshotLedger();
+        finalScores = postProcess(accumulated, layer + 1);
+        layerAccuracies.add(new double[] {accuracy(finalScores, split.val(), false), accuracy(finalScores, split.test(), false)});
+        inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
+        if (next != null) inputs[layer + 1] = new ConvInput(next, topology, true, rowsOnly);
+    }
+
+    /**
+     * The whole-graph pass at a layer's end: adds the layer's scores to {@link #accumulated}, hands its output to
+     * {@link #onLayerOutput} and returns the next layer's row-L2-normalised input (null when {@code needNext} is false).
+     */
+    protected NodeMatrix finishLayer(int layer, boolean needNext) {
         DMatrixRMaj h = convs.get(layer).forward(inputs[layer]);
         double[] s = layerScores(layer, h);
         onLayerOutput(layer, h);
         for (int i = 0; i < accumulated.length; i++) accumulated[i] += s[i];
-        finalScores = postProcess(accumulated, layer + 1);
-        layerAccuracies.add(new double[] {accuracy(finalScores, split.val(), false), accuracy(finalScores, split.test(), false)});
-        if (layer + 1 < convs.size()) {
-            inputs[layer + 1] = new ConvInput(nextInput(layer, h).rowL2Normalized(), topology, true);
+        return needNext ? nextInput(layer, h).rowL2Normalized() : null;
+    }
+
+    private java.util.Map<String, Long> peakLedger = java.util.Map.of();
+    private long maxRowAggregations;
+
+    /** Records the current {@link #ledger()} if it is the largest so far (called at the end of a layer, and before its caches go). */
+    protected void snapshotLedger() {
+        java.util.Map<String, Long> now = ledger();
+        for (java.util.Map.Entry<String, Long> e : now.entrySet()) {
+            if (e.getKey().endsWith("_row_aggregations")) maxRowAggregations = Math.max(maxRowAggregations, e.getValue());
         }
-        inputs[layer] = null; // the finished layer's input is no longer needed (memory flat in depth)
+        if (total(now) > total(peakLedger)) peakLedger = now;
+    }
+
+    private static long total(java.util.Map<String, Long> m) {
+        long t = 0;
+        for (long v : m.values()) t += v;
+        return t;
+    }
+
+    /**
+     * The {@link #ledger()} taken at the end of the layer whose live arrays were largest (input, its row caches, the
+     * layer's output, the scores): what the heap holds for this problem at its peak, besides the graph.
+     */
+    public java.util.Map<String, Long> peakLedger() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>(peakLedger);
+        m.put("row_aggregations_max", maxRowAggregations);
+        return m;
+    }
+
+    /** The topology the layers run on (SF: with its virtual nodes). */
+    public Topology topology() { return topology; }
+
+    /** Bytes of the live node-sized arrays of this problem (layer inputs, their row caches, the scores), for the memory ledger. */
+    public java.util.Map<String, Long> ledger() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("scores", 8L * accumulated.length);
+        for (int l = 0; l < inputs.length; l++) {
+            if (inputs[l] == null) continue;
+            NodeMatrix x = inputs[l].x();
+            m.put("layer" + l + "_input", x instanceof org.forwardlearn.forwardgnn.graph.RowStore r ? r.bytes()
+                    : x.isSparse() ? 12L * x.nonZeros() + 4L * (x.rows() + 1) : 8L * x.rows() * x.cols());
+            m.put("layer" + l + "_row_aggregations", inputs[l].cachedRowBytes());
+        }
+        return m;
     }
 
     /** Accuracy on the given nodes of accumulated (+ extra, when not null) scores. */

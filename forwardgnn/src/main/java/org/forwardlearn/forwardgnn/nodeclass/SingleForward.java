@@ -36,13 +36,24 @@ public final class SingleForward extends NodeProblem {
     private final int virtualStart;
 
     /**
+     * Training rows per step block (more training rows + virtual nodes than this: the step runs block by block); system
+     * property {@code forwardlearn.sfStepBlock} (tests), default 65,536.
+     */
+    private final int stepBlock = Integer.getInteger("forwardlearn.sfStepBlock", 65_536);
+    /** Per block: training node ids, their labels, local rows 0..len-1 (null when one block holds every training row). */
+    private final int[][] blockRows, blockLabels, blockLocal;
+    /** Validation nodes per block (null when one block holds them all). */
+    private final int[][] valBlocks;
+    private final int[] virtualRows;
+
+    /**
      * @param real   the real graph (labels, the operator of the propagation signals)
      * @param scored the rows of the augmented graph the training loss reads (SF: the training nodes)
      * @param scoredLabels their labels
      */
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData real, Split split, double tau, Propagated prop,
                           int[] scored, int[] scoredLabels) {
-        super(convs, aug.topology(), aug.features(), real.labels(), real.numClasses(), real.numNodes(), split);
+        super(convs, aug.topology(), aug.features(), real.labels(), real.numClasses(), real.numNodes(), split, true);
         this.loss = new PrototypeSoftmaxLoss(tau);
         this.prop = prop;
         this.virtualStart = aug.numReal();
@@ -58,6 +69,33 @@ public final class SingleForward extends NodeProblem {
         this.valRows = withVirtual(split.val());
         this.localTrain = new int[scored.length];
         for (int t = 0; t < localTrain.length; t++) localTrain[t] = t;
+        this.virtualRows = new int[numClasses];
+        for (int k = 0; k < numClasses; k++) virtualRows[k] = virtualStart + k;
+        int t = scored.length, v = split.val().length;
+        if (v + numClasses <= stepBlock) {
+            valBlocks = null;
+        } else {
+            int nb = org.forwardlearn.core.kernel.Parallel.blocks(v, stepBlock);
+            valBlocks = new int[nb][];
+            for (int b = 0; b < nb; b++) {
+                valBlocks[b] = java.util.Arrays.copyOfRange(split.val(), org.forwardlearn.core.kernel.Parallel.blockStart(v, nb, b),
+                        org.forwardlearn.core.kernel.Parallel.blockStart(v, nb, b + 1));
+            }
+        }
+        if (t + numClasses <= stepBlock || unlabelled.length > 0) { // soft targets: one step over all rows
+            blockRows = blockLabels = blockLocal = null;
+        } else {
+            int nb = org.forwardlearn.core.kernel.Parallel.blocks(t, stepBlock);
+            blockRows = new int[nb][];
+            blockLabels = new int[nb][];
+            blockLocal = new int[nb][];
+            for (int b = 0; b < nb; b++) {
+                int from = org.forwardlearn.core.kernel.Parallel.blockStart(t, nb, b), to = org.forwardlearn.core.kernel.Parallel.blockStart(t, nb, b + 1);
+                blockRows[b] = java.util.Arrays.copyOfRange(scored, from, to);
+                blockLabels[b] = java.util.Arrays.copyOfRange(trainLabels, from, to);
+                blockLocal[b] = java.util.Arrays.copyOf(localTrain, to - from);
+            }
+        }
     }
 
     private SingleForward(List<GraphConv> convs, VirtualNodes aug, GraphData g, Split split, double tau, Propagated prop) {
@@ -173,6 +211,7 @@ public final class SingleForward extends NodeProblem {
      */
     @Override
     public double lossAndGradient(int layer, int epoch, int batch) {
+        if (blockRows != null) return blockedLossAndGradient(layer);
         GraphConv conv = convs.get(layer);
         DMatrixRMaj out = conv.forward(input(layer), trainRows);
         double[] mask = dropoutSeed == 0 ? null : LocalDropout.mask(out.getNumElements(), prop.dropout(), dropoutSeed, layer, epoch);
@@ -191,25 +230,150 @@ public final class SingleForward extends NodeProblem {
         return l;
     }
 
+    /**
+     * The same step over blocks of training rows (a node block of issue 17's shape): the prototypes (virtual nodes' rows)
+     * first, then per block its rows' outputs, their share of the mean loss and its gradient, accumulated into the
+     * parameters' gradients; the prototypes' summed gradient last. Memory per step: one block, not every training row.
+     */
+    private double blockedLossAndGradient(int layer) {
+        GraphConv conv = convs.get(layer);
+        DMatrixRMaj hv = conv.forward(input(layer), virtualRows);
+        int t = localTrain.length, d = hv.numCols;
+        DMatrixRMaj dpSum = new DMatrixRMaj(numClasses, d);
+        double total = 0;
+        for (int b = 0; b < blockRows.length; b++) {
+            DMatrixRMaj h = conv.forward(input(layer), blockRows[b]);
+            double w = (double) blockRows[b].length / t;
+            total += w * loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp);
+            org.ejml.dense.row.CommonOps_DDRM.scale(w, dh);
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, w, dp);
+            conv.localGradient(input(layer), blockRows[b], h, dh);
+        }
+        conv.localGradient(input(layer), virtualRows, hv, dpSum);
+        return total;
+    }
+
     /** Validation accuracy of the layers so far plus this one, from the validation rows alone (one product). */
     @Override
     public double validate(int layer) {
-        DMatrixRMaj h = convs.get(layer).forward(input(layer), valRows);
+        GraphConv conv = convs.get(layer);
         int[] val = split.val();
-        DMatrixRMaj protos = prototypes(h, val.length);
-        int d = h.numCols;
-        double[] logits = new double[val.length * numClasses];
-        for (int t = 0; t < val.length; t++) {
-            for (int k = 0; k < numClasses; k++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
-                logits[t * numClasses + k] = s / loss.tau();
-            }
+        if (valBlocks == null) {
+            DMatrixRMaj h = conv.forward(input(layer), valRows);
+            return (double) correct(h, prototypes(h, val.length), val, 0, val.length) / val.length;
         }
-        double[] p = softmaxRows(logits, val.length, numClasses);
-        double[] scores = new double[numReal * numClasses];
-        for (int t = 0; t < val.length; t++) System.arraycopy(p, t * numClasses, scores, val[t] * numClasses, numClasses);
-        return accuracy(scores, val, true);
+        DMatrixRMaj protos = conv.forward(input(layer), virtualRows);
+        long correct = 0;
+        for (int b = 0; b < valBlocks.length; b++) {
+            correct += correct(conv.forward(input(layer), valBlocks[b]), protos, valBlocks[b], 0, valBlocks[b].length);
+        }
+        return (double) correct / val.length;
+    }
+
+    /**
+     * How many of nodes[from..to) (row t - from of h) the accumulated scores plus this layer's softmax over the prototypes
+     * classify correctly (row-block parallel; no node x class temporaries).
+     */
+    private long correct(DMatrixRMaj h, DMatrixRMaj protos, int[] nodes, int from, int to) {
+        int d = h.numCols, c = numClasses;
+        int nb = org.forwardlearn.core.kernel.Parallel.blocks(to - from, 4096);
+        long[] part = new long[nb];
+        org.forwardlearn.core.kernel.Parallel.forBlocks(to - from, 4096, (b, lo, hi) -> {
+            double[] logits = new double[c];
+            long ok = 0;
+            for (int t = lo; t < hi; t++) {
+                for (int k = 0; k < c; k++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) s += h.data[t * d + j] * protos.data[k * d + j];
+                    logits[k] = s / loss.tau();
+                }
+                double[] p = softmaxRows(logits, 1, c);
+                int i = nodes[from + t], best = 0;
+                double bv = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < c; k++) {
+                    double v = accumulated[i * c + k] + p[k];
+                    if (v > bv) { bv = v; best = k; }
+                }
+                if (best == labels[i]) ok++;
+            }
+            part[b] = ok;
+        });
+        long sum = 0;
+        for (long v : part) sum += v;
+        return sum;
+    }
+
+    /**
+     * The layer's end in row blocks: h = ReLU(conv(x)) is streamed into one store (float32 when the dense products run in
+     * float), the prototypes are its last C rows, every real node's softmax over the prototypes is added to the scores in
+     * place (no node x class temporaries), and the store, normalised in place, is the next layer's input.
+     */
+    @Override
+    protected org.forwardlearn.forwardgnn.graph.NodeMatrix finishLayer(int layer, boolean needNext) {
+        GraphConv conv = convs.get(layer);
+        lastOutputBytes = 0;
+        snapshotLedger(); // the training-time peak: input and its aggregated rows
+        input(layer).clearRowCaches(); // training is over: the whole-graph pass needs no aggregated rows
+        int rows = virtualStart + numClasses, d = conv.outputSize();
+        if (!needNext && rows > stepBlock) {
+            // the last layer of a large graph: no output store, the prototypes first, then every block's scores
+            DMatrixRMaj protos = conv.forward(input(layer), virtualRows);
+            extras.put(SfPredictor.prototypesKey(layer), protos);
+            conv.forwardBlocks(input(layer), (from, to, z) -> addScores(z, from, Math.min(to, numReal), protos.data, d));
+            return null;
+        }
+        boolean floats = org.forwardlearn.core.kernel.Kernels.precision() == org.forwardlearn.core.kernel.Kernels.Precision.FLOAT;
+        org.forwardlearn.forwardgnn.graph.RowStore h = org.forwardlearn.forwardgnn.graph.RowStore.allocate(rows, d, floats);
+        conv.forwardBlocks(input(layer), (from, to, z) -> {
+            for (int i = from; i < to; i++) h.setRow(i, z.data, (i - from) * d);
+        });
+        double[] protos = new double[numClasses * d];
+        for (int k = 0; k < numClasses; k++) h.row(virtualStart + k, protos, k * d);
+        extras.put(SfPredictor.prototypesKey(layer), new DMatrixRMaj(numClasses, d, true, protos));
+        int c = numClasses;
+        double tau = loss.tau();
+        org.forwardlearn.core.kernel.Parallel.forBlocks(numReal, 4096, (b, from, to) -> {
+            double[] hi = new double[d], logits = new double[c];
+            for (int i = from; i < to; i++) {
+                h.row(i, hi, 0);
+                for (int k = 0; k < c; k++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) s += hi[j] * protos[k * d + j];
+                    logits[k] = s / tau;
+                }
+                double[] p = softmaxRows(logits, 1, c);
+                for (int k = 0; k < c; k++) accumulated[i * c + k] += p[k];
+            }
+        });
+        lastOutputBytes = h.bytes();
+        return needNext ? h.normalizeRowsInPlace() : null;
+    }
+
+    /** Adds the softmax over the prototypes of rows from..to-1 (row i - from of z; real nodes only) to the scores. */
+    private void addScores(DMatrixRMaj z, int from, int to, double[] protos, int d) {
+        int c = numClasses;
+        double tau = loss.tau();
+        double[] logits = new double[c];
+        for (int i = from; i < to; i++) {
+            int o = (i - from) * d;
+            for (int k = 0; k < c; k++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) s += z.data[o + j] * protos[k * d + j];
+                logits[k] = s / tau;
+            }
+            double[] p = softmaxRows(logits, 1, c);
+            for (int k = 0; k < c; k++) accumulated[i * c + k] += p[k];
+        }
+    }
+
+    private long lastOutputBytes;
+
+    @Override
+    public java.util.Map<String, Long> ledger() {
+        java.util.Map<String, Long> m = super.ledger();
+        m.put("layer_output", lastOutputBytes);
+        if (blockRows != null) m.put("step_block_buffers", 3L * 8 * stepBlock * convs.get(0).outputSize());
+        return m;
     }
 
     @Override

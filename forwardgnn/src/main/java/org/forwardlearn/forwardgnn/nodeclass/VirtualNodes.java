@@ -1,6 +1,5 @@
 package org.forwardlearn.forwardgnn.nodeclass;
 
-import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.forwardgnn.graph.Csr;
@@ -27,17 +26,11 @@ public record VirtualNodes(Topology topology, NodeMatrix features, int numReal) 
     public static VirtualNodes augment(GraphData g, int[] wired, int[] classOf, boolean bidirectional,
                                        DMatrixRMaj virtualFeatures) {
         int n = g.numNodes(), c = g.numClasses();
-        int[][] e = g.topology().edges();
-        int m = e[0].length, extra = wired.length * (bidirectional ? 2 : 1);
-        int[] src = Arrays.copyOf(e[0], m + extra), dst = Arrays.copyOf(e[1], m + extra);
-        int p = m;
-        for (int t = 0; t < wired.length; t++) {
-            src[p] = wired[t]; dst[p++] = n + classOf[t];
-            if (bidirectional) { src[p] = n + classOf[t]; dst[p++] = wired[t]; }
-        }
         NodeMatrix f = g.features();
         NodeMatrix aug;
-        if (f.isSparse()) {
+        if (f instanceof org.forwardlearn.forwardgnn.graph.RowStore r) {
+            aug = r.withAppendedRows(virtualFeatures); // shares the features: no copy of the graph's rows
+        } else if (f.isSparse()) {
             aug = NodeMatrix.sparse(f.toCsr().vstack(Csr.fromDense(virtualFeatures)));
         } else {
             DMatrixRMaj d = new DMatrixRMaj(n + c, f.cols());
@@ -45,7 +38,7 @@ public record VirtualNodes(Topology topology, NodeMatrix features, int numReal) 
             System.arraycopy(virtualFeatures.data, 0, d.data, n * f.cols(), c * f.cols());
             aug = NodeMatrix.dense(d);
         }
-        return new VirtualNodes(Topology.fromEdges(n + c, src, dst), aug, n);
+        return new VirtualNodes(g.topology().withAppended(c, wired, classOf, bidirectional), aug, n);
     }
 
     /** Frozen random virtual-node features, N(0, 1) as torch's nn.Embedding initialisation. */
