@@ -20,7 +20,7 @@
  *       layer 0 reads the fixed blocks [X | SX | S^2 X], each row-normalised.</li>
  * </ul>
  * {@code lpf} is SF + Correct-and-Smooth, the only signal that helped on both datasets of the ablation
- * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only); the others stay as registry
- * methods so the ablation can be rerun.
+ * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only; local dropout and feature
+ * propagation, round 2, do not beat it over 10 runs); the others stay as registry methods so the ablation can be rerun.
  */
 package org.forwardlearn.forwardgnn.nodeclass;
