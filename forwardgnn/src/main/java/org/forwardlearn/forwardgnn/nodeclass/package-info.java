@@ -21,6 +21,6 @@
  * </ul>
  * {@code lpf} is SF + Correct-and-Smooth, the only signal that helped on both datasets of the ablation
  * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only; local dropout and feature
- * propagation, round 2, do not beat it over 10 runs); the others stay as registry methods so the ablation can be rerun.
+ * propagation, round 2, do not beat it on both datasets); the others stay as registry methods so the ablation can be rerun.
  */
 package org.forwardlearn.forwardgnn.nodeclass;
