@@ -14,8 +14,8 @@ package org.forwardlearn.physical.pff;
  * @param epochs          passes over the training set
  * @param seed            seeds initialisation, goodness directions, shuffling and negative labels
  * @param encoder         "auto" (binary domain: binary; square device input of 64 or more: slm; else unit-norm),
- *                        "unit-norm", "unit-norm-shift", "binary", "slm" or "slm-label" (block 1's label entries on
- *                        a band of the SLM, see {@link Encoders#create(String, int, int, org.forwardlearn.physical.SystemSpec, int)})
+ *                        "unit-norm", "unit-norm-shift", "binary", "slm", "slm-label" (block 1's label entries on
+ *                        a band of the SLM) or "slm-mask" (block 1's label as a fixed binary pattern over the SLM), see {@link Encoders#create(String, int, int, org.forwardlearn.physical.SystemSpec, int)})
  * @param encoderBits     bits per value of the binary encoder
  * @param valSize         the last valSize training samples are held out for per-epoch validation (0 = none)
  * @param readout         also train a linear softmax readout on the blocks' outputs (one device pass per sample)
@@ -34,8 +34,8 @@ public record PffConfig(int hidden, boolean skip, String goodness, double alpha,
         if (innerSteps < 1) throw new IllegalArgumentException("Expected innerSteps >= 1 (got " + innerSteps + ")");
         if (batchSize < 1) throw new IllegalArgumentException("Expected batchSize >= 1 (got " + batchSize + ")");
         if (epochs < 0) throw new IllegalArgumentException("Expected epochs >= 0 (got " + epochs + ")");
-        if (!java.util.List.of("auto", "unit-norm", "unit-norm-shift", "binary", "slm", "slm-label").contains(encoder)) {
-            throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm|slm-label (got '" + encoder + "')");
+        if (!java.util.List.of("auto", "unit-norm", "unit-norm-shift", "binary", "slm", "slm-label", "slm-mask").contains(encoder)) {
+            throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm|slm-label|slm-mask (got '" + encoder + "')");
         }
         if (valSize < 0) throw new IllegalArgumentException("Expected valSize >= 0 (got " + valSize + ")");
         if (checkpointEvery < 1) throw new IllegalArgumentException("Expected checkpointEvery >= 1 (got " + checkpointEvery + ")");
