@@ -23,6 +23,10 @@ import org.forwardlearn.forwardgnn.layer.GraphConv;
  * the training nodes). It is presented to the trainer as a single "layer" holding every parameter,
  * so the same optimizer and early stopping apply. This is the one place in the module where a
  * gradient crosses layers.
+ * <p>Optional dropout (method {@code bp-dropout}: p = 0.5, as PyG's GCN example): inverted dropout on every hidden
+ * layer's ReLU output during training steps only (validation, test and predictions use the full network). The mask of
+ * epoch e is drawn from a stream seeded by (the model's draw, e), so a step is reproducible and a finite-difference
+ * check sees one fixed mask.
  */
 public final class BackpropNodeClassifier implements LayerwiseProblem {
     private final List<GraphConv> convs = new ArrayList<>();
@@ -33,8 +37,17 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
     private final int[] trainLabels;
     private final PrototypeSoftmaxLoss ce = new PrototypeSoftmaxLoss(1.0);
     private final DMatrixRMaj identity;
+    private final double dropout;
+    private final long maskSeed;
 
     public BackpropNodeClassifier(GraphData g, Split split, String conv, int layers, int hidden, Random rng) {
+        this(g, split, conv, layers, hidden, 0, rng);
+    }
+
+    /** As above with dropout probability {@code dropout} in [0, 1) on the hidden layers' outputs while training. */
+    public BackpropNodeClassifier(GraphData g, Split split, String conv, int layers, int hidden, double dropout, Random rng) {
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("Expected dropout in [0, 1) (got " + dropout + ")");
+        this.dropout = dropout;
         this.g = g;
         this.split = split;
         int in = g.features().cols();
@@ -51,6 +64,7 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
         for (int t = 0; t < trainLabels.length; t++) trainLabels[t] = g.labels()[split.train()[t]];
         identity = new DMatrixRMaj(g.numClasses(), g.numClasses());
         for (int k = 0; k < g.numClasses(); k++) identity.set(k, k, 1.0);
+        maskSeed = dropout > 0 ? rng.nextLong() : 0;
     }
 
     @Override public int numLayers() { return 1; }
@@ -59,15 +73,22 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
 
     public List<GraphConv> convs() { return convs; }
 
-    /** Forward through all layers; returns the inputs of each layer and, last, the logits. */
-    private List<Object> forwardAll() {
+    /**
+     * Forward through all layers; returns the inputs of each layer and, last, the logits. {@code masks} (null: no
+     * dropout) draws each hidden output's inverted-dropout mask.
+     */
+    private List<Object> forwardAll(Random masks) {
         List<Object> out = new ArrayList<>();
         ConvInput in = first;
+        double keep = 1 - dropout;
         for (int l = 0; l < convs.size(); l++) {
             out.add(in);
             DMatrixRMaj z = convs.get(l).preActivation(in);
             if (l == convs.size() - 1) { out.add(z); break; }
             Dense.relu(z);
+            if (masks != null) {
+                for (int i = 0; i < z.data.length; i++) z.data[i] = masks.nextDouble() < dropout ? 0 : z.data[i] / keep;
+            }
             in = new ConvInput(NodeMatrix.dense(z), g.topology(), false);
         }
         return out;
@@ -75,7 +96,7 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
 
     @Override
     public double lossAndGradient(int layer, int epoch, int batch) {
-        List<Object> f = forwardAll();
+        List<Object> f = forwardAll(dropout > 0 ? new Random(maskSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1L))) : null);
         DMatrixRMaj logits = (DMatrixRMaj) f.get(f.size() - 1);
         DMatrixRMaj dz = new DMatrixRMaj(1, 1);
         double loss = ce.evaluate(logits, split.train(), trainLabels, identity, dz, null);
@@ -84,7 +105,9 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
             convs.get(l).backward(in, dz);
             if (l > 0) {
                 DMatrixRMaj dx = convs.get(l).inputGradient(in, dz);
+                // the stored input is the (dropped, rescaled) ReLU output: it is > 0 exactly where the gradient passes
                 dz = Dense.reluBackward(in.x().toDense(), dx);
+                if (dropout > 0) for (int i = 0; i < dz.data.length; i++) dz.data[i] /= 1 - dropout;
             }
         }
         return loss;
@@ -92,7 +115,7 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
 
     /** Logits of every node (nodes x classes). */
     public DMatrixRMaj logits() {
-        List<Object> f = forwardAll();
+        List<Object> f = forwardAll(null);
         return (DMatrixRMaj) f.get(f.size() - 1);
     }
 

@@ -81,6 +81,9 @@ public final class NodeMethods {
         Built build(GnnConfig c, GraphData g, Split split, Random rng);
     }
 
+    /** Hops K of lpf-fp's propagated input [X | SX | ... | S^K X] ({@link FeaturePropagation}). */
+    static final int LPF_FP_HOPS = 2;
+
     private static final Registry<Method> METHODS = new Registry<>("method");
 
     static {
@@ -91,7 +94,7 @@ public final class NodeMethods {
         register(new Method("symba-vn", (c, g, s, r) -> virtualWiring(c, g, s, r, true), true, false));
         register(new Method("sf-top-input", (c, g, s, r) -> topDown(c, g, s, r, TopDownSf.Mode.INPUT), false, false));
         register(new Method("sf-top-loss", (c, g, s, r) -> topDown(c, g, s, r, TopDownSf.Mode.LOSS), false, false));
-        register(new Method("bp", NodeMethods::backprop, false, false));
+        register(new Method("bp", (c, g, s, r) -> backprop(c, g, s, r, 0), false, false));
         // Label-propagated SF (issue 20; Propagated): lpf (Label-Propagated Forward) = SF + Correct-and-Smooth of the
         // summed per-layer prediction, the combination the ablation kept; lpf-rp adds the propagated residual soft
         // targets (weight 0.3) to each layer's objective, lpf-lt the label trick with masking; sf-rp (weight 1) and
@@ -101,7 +104,14 @@ public final class NodeMethods {
         register(propagated("lpf-lt", new Propagated(0, true, true)));
         register(propagated("sf-rp", new Propagated(1.0, false, false)));
         register(propagated("sf-lt", new Propagated(0, false, true)));
+        // round 2 of the ablation: dropout 0.5 in each layer's local objective; SIGN-style propagated input
+        // [X | SX | S^2 X] (FeaturePropagation); the BP baseline with dropout 0.5 on its hidden outputs
+        register(propagated("lpf-do", new Propagated(0, true, false, 0.5)));
+        Method lpf = propagated("lpf-fp", new Propagated(0, true, false));
+        register(new Method("lpf-fp", (c, g, s, r) -> lpf.builder().build(c, FeaturePropagation.augment(g, LPF_FP_HOPS), s, r), true, false));
+        register(new Method("bp-dropout", (c, g, s, r) -> backprop(c, g, s, r, 0.5), false, false));
     }
+
 
     /** Adds a method (an error if its name is taken). */
     public static void register(Method m) { METHODS.register(m.name(), m); }
@@ -122,8 +132,8 @@ public final class NodeMethods {
         return get(c.method()).builder().build(c, g, split, rng);
     }
 
-    private static Built backprop(GnnConfig c, GraphData g, Split split, Random rng) {
-        BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), rng);
+    private static Built backprop(GnnConfig c, GraphData g, Split split, Random rng, double dropout) {
+        BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), dropout, rng);
         return new Built(bp, bp.convs(), Map.of(),
                 () -> bp.accuracy(bp.logits(), split.test()), () -> bp.accuracy(bp.logits(), split.val()),
                 () -> List.of(new double[] {bp.accuracy(bp.logits(), split.val()), bp.accuracy(bp.logits(), split.test())}),

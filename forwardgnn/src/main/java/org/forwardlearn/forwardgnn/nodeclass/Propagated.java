@@ -15,18 +15,27 @@ import org.forwardlearn.forwardgnn.graph.Split;
  *       Smooth; the two strengths are chosen on the validation nodes from {@link #ALPHAS}.</li>
  *   <li>{@code labelInput}: the label trick with masking ({@link LabelTrick}): training labels as C extra input
  *       columns, a scored node's own label never in its input.</li>
+ *   <li>{@code dropout} &gt; 0: inverted dropout on the layer's own output rows inside its local objective
+ *       ({@link LocalDropout}; validation and prediction use the full output).</li>
  * </ul>
  *
  * @param residualWeight weight of the soft-target term (0 = off)
  * @param smooth         Correct-and-Smooth post-processing of the prediction
  * @param labelInput     label-trick input columns
+ * @param dropout        dropout probability in the local objective, in [0, 1) (0 = off)
  */
-public record Propagated(double residualWeight, boolean smooth, boolean labelInput) {
+public record Propagated(double residualWeight, boolean smooth, boolean labelInput, double dropout) {
     /** The propagation strengths tried for each C&amp;S step (0 = step skipped). */
     static final double[] ALPHAS = {0, 0.5, 0.8, 0.9, 0.95};
 
     public Propagated {
         if (!(residualWeight >= 0)) throw new IllegalArgumentException("Expected residualWeight >= 0 (got " + residualWeight + ")");
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("Expected dropout in [0, 1) (got " + dropout + ")");
+    }
+
+    /** Without dropout in the local objective. */
+    public Propagated(double residualWeight, boolean smooth, boolean labelInput) {
+        this(residualWeight, smooth, labelInput, 0);
     }
 
     /**

@@ -29,6 +29,8 @@ public final class SingleForward extends NodeProblem {
     /** Soft targets of the unlabelled rows for layer {@code targetsLayer} (fixed while that layer trains). */
     private double[] targets;
     private int targetsLayer = -1;
+    /** Seed of the local objective's dropout masks ({@link LocalDropout}; 0 = no dropout). */
+    private long dropoutSeed;
 
     /** First virtual row of the (augmented) graph: n for SF; after the copies of the label trick's union graph. */
     private final int virtualStart;
@@ -161,7 +163,9 @@ public final class SingleForward extends NodeProblem {
         int[] cls = labelsOf(g.labels(), split.train());
         VirtualNodes aug = VirtualNodes.augment(g, split.train(), cls, bidirectional,
                 VirtualNodes.randomFeatures(g.numClasses(), g.features().cols(), rng));
-        return new SingleForward(convs, aug, g, split, tau, prop);
+        SingleForward sf = new SingleForward(convs, aug, g, split, tau, prop);
+        if (prop.dropout() > 0) sf.dropoutSeed = rng.nextLong() | 1;
+        return sf;
     }
 
     /**
@@ -209,7 +213,9 @@ public final class SingleForward extends NodeProblem {
     public double lossAndGradient(int layer, int epoch, int batch) {
         if (blockRows != null) return blockedLossAndGradient(layer);
         GraphConv conv = convs.get(layer);
-        DMatrixRMaj h = conv.forward(input(layer), trainRows);
+        DMatrixRMaj out = conv.forward(input(layer), trainRows);
+        double[] mask = dropoutSeed == 0 ? null : LocalDropout.mask(out.getNumElements(), prop.dropout(), dropoutSeed, layer, epoch);
+        DMatrixRMaj h = mask == null ? out : LocalDropout.apply(out, mask);
         int t = localTrain.length, u = unlabelled.length, d = h.numCols;
         DMatrixRMaj protos = prototypes(h, t + u);
         double l = loss.evaluate(h, localTrain, trainLabels, protos, dh, dp);
@@ -219,7 +225,8 @@ public final class SingleForward extends NodeProblem {
         }
         t += u;
         for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];
-        conv.localGradient(input(layer), trainRows, h, dh);
+        if (mask != null) LocalDropout.backward(dh, mask);
+        conv.localGradient(input(layer), trainRows, out, dh);
         return l;
     }
 

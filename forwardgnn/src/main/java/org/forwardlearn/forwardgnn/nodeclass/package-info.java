@@ -13,10 +13,14 @@
  *   <li>Correct-and-Smooth post-processing of the summed per-layer distributions ({@code lpf}, and every {@code lpf-*},
  *       {@link org.forwardlearn.forwardgnn.nodeclass.LabelPropagation}), strengths chosen on the validation nodes;</li>
  *   <li>the label trick with masking ({@code sf-lt}, {@code lpf-lt}, {@link org.forwardlearn.forwardgnn.nodeclass.LabelTrick}):
- *       training labels as input columns on a three-copy union graph, a scored node's own label never in its input.</li>
+ *       training labels as input columns on a three-copy union graph, a scored node's own label never in its input;</li>
+ *   <li>dropout in the local objective ({@code lpf-do}, {@link org.forwardlearn.forwardgnn.nodeclass.LocalDropout}):
+ *       inverted dropout 0.5 on the layer's own output rows inside its loss, training steps only;</li>
+ *   <li>SIGN-style feature propagation ({@code lpf-fp}, {@link org.forwardlearn.forwardgnn.nodeclass.FeaturePropagation}):
+ *       layer 0 reads the fixed blocks [X | SX | S^2 X], each row-normalised.</li>
  * </ul>
  * {@code lpf} is SF + Correct-and-Smooth, the only signal that helped on both datasets of the ablation
- * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only); the others stay as registry
- * methods so the ablation can be rerun.
+ * ({@code docs/results/beyond-forwardgnn.md}; the label trick helps on CiteSeer only; local dropout and feature
+ * propagation, round 2, do not beat it on both datasets); the others stay as registry methods so the ablation can be rerun.
  */
 package org.forwardlearn.forwardgnn.nodeclass;
