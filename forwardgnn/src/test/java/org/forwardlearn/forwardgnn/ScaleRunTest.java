@@ -107,6 +107,22 @@ class ScaleRunTest {
         assertEquals(4 * 20_004L * 32, f.memoryLedger().get("layer1_input"), "activations (layer 0 output = layer 1 input) stored in float32");
     }
 
+    /**
+     * The products preset's features and classes (100 rectified Gaussian features, 47 classes, homophily 0.3, signal 2.5)
+     * on 8,000 nodes: SF learns them and its scores are not tied (the old generator's min-shifted features left every
+     * node on one class: accuracy exactly 1/47).
+     */
+    @Test
+    void manyClassesAreLearnedNotTied() {
+        CsbmSpec p = CsbmSpec.products(3);
+        CsbmSpec small = new CsbmSpec(8_000, 96_000, p.features(), p.classes(), p.homophily(), p.signal(), 1_600, 400, 3);
+        GraphData g = GraphData.from(StreamingCsbm.generate("csbm", small, false));
+        GnnResult r = new GnnExperiment(config(g).withEpochs(60)).run(TrainingListener.of());
+        long distinct = java.util.Arrays.stream(r.predictions()).distinct().count();
+        assertTrue(distinct >= 10, "predicted classes " + distinct + " (test accuracy " + r.testAccuracy() + ")");
+        assertTrue(r.testAccuracy() > 3.0 / 47, "test accuracy " + r.testAccuracy());
+    }
+
     @Test
     void blockedStepEqualsTheOneBlockStep() {
         GraphData g = GraphData.from(StreamingCsbm.generate("csbm", SPEC, false));

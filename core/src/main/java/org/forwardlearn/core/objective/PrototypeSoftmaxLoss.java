@@ -71,6 +71,9 @@ public final class PrototypeSoftmaxLoss {
         return loss;
     }
 
+    /** The large path's rows x C logits / gradient, kept for the next call (one loss object per problem, one call at a time). */
+    private DMatrixRMaj logitBuffer;
+
     /** Scored rows from which the products run as row-block parallel matrix products (smaller sets: the loop below, unchanged). */
     static final int LARGE = 8192;
 
@@ -87,7 +90,8 @@ public final class PrototypeSoftmaxLoss {
     private double evaluateLarge(DMatrixRMaj h, int t, int[] labels, DMatrixRMaj prototypes, DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
         int d = h.numCols, c = prototypes.numRows;
         DMatrixRMaj ht = DMatrixRMaj.wrap(t, d, h.data);
-        DMatrixRMaj g = Kernels.multTransB(ht, prototypes, null);
+        DMatrixRMaj g = Kernels.multTransB(ht, prototypes, logitBuffer); // reused: no rows x C garbage per step
+        logitBuffer = g;
         int grain = 4096, nb = Parallel.blocks(t, grain);
         double[] part = new double[nb];
         double inv = 1.0 / t;

@@ -197,11 +197,20 @@ public final class RowStore implements NodeMatrix {
                 int oo = outOff + (q - from) * cols;
                 if (d != null && scale == null && appended == null) {
                     Csr.row(ci, v, 0, len, d, cols, out, oo);
+                } else if (d != null && !readsAppended(ci, len)) {
+                    if (scale != null) for (int k = 0; k < len; k++) v[k] *= scale[ci[k]]; // the view's scale folded in
+                    Csr.row(ci, v, 0, len, d, cols, out, oo);
                 } else {
                     generalRow(ci, v, len, out, oo);
                 }
             }
         });
+    }
+
+    private boolean readsAppended(int[] ci, int len) {
+        if (appended == null) return false;
+        for (int k = 0; k < len; k++) if (ci[k] >= baseRows) return true;
+        return false;
     }
 
     private void generalRow(int[] ci, double[] v, int len, double[] out, int oo) {
