@@ -137,7 +137,10 @@ class ScaleRunTest {
         // the last layer's prototypes come from their own rows there, not the whole pass: same values to rounding
         assertEquals(one.testAccuracy(), blocked.testAccuracy(), 0.001);
         assertEquals(one.valAccuracy(), blocked.valAccuracy(), 0.001);
-        assertTrue(blocked.memoryLedger().containsKey("step_block_buffers"));
+        // reused step buffers: the largest training block (+ virtual rows when not blocked) output and gradient, the validation output
+        long h = 32, c = 4;
+        assertEquals(8 * h * (2 * 1_500 + 2_000), blocked.memoryLedger().get("step_buffers"), "blocks of 1,500 training rows, one of 2,000 validation rows");
+        assertEquals(8 * h * (2 * (12_000 + c) + 2_000 + c), one.memoryLedger().get("step_buffers"), "one block");
         List<LayerReport> a = one.training().layers(), b = blocked.training().layers();
         for (int l = 0; l < a.size(); l++) {
             for (int e = 0; e < a.get(l).history().size(); e++) {

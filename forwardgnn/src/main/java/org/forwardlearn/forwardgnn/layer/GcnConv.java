@@ -176,17 +176,14 @@ public final class GcnConv implements ProductConv {
     }
 
     @Override
-    public DMatrixRMaj preActivation(ConvInput in, int[] rows) { return preActivation(in, rows, null); }
-
-    /** z = conv(x) on {@code rows} into out (may be null; reshaped and reused). */
-    private DMatrixRMaj preActivation(ConvInput in, int[] rows, DMatrixRMaj out) {
+    public DMatrixRMaj preActivation(ConvInput in, int[] rows) {
         check(in);
         DMatrixRMaj z;
         if (aggregateFirst(in)) {
-            z = aggregatedRows(in, rows).times(weight.value(), out);
+            z = aggregatedRows(in, rows).times(weight.value(), null);
         } else {
             Csr ar = in.topology().rowsOf("gcn", rows)[0];
-            z = ar.mult(xw(in), out);
+            z = ar.mult(xw(in), null);
         }
         Dense.addRow(z, bias.value());
         return z;
@@ -194,9 +191,29 @@ public final class GcnConv implements ProductConv {
 
     @Override
     public DMatrixRMaj forward(ConvInput in, int[] rows, DMatrixRMaj out) {
-        DMatrixRMaj z = preActivation(in, rows, out);
-        Dense.relu(z);
+        check(in);
+        DMatrixRMaj z;
+        if (aggregateFirst(in)) {
+            z = aggregatedRows(in, rows).times(weight.value(), out);
+        } else {
+            z = in.topology().rowsOf("gcn", rows)[0].mult(xw(in), out);
+        }
+        Dense.addRowRelu(z, bias.value()); // one pass over the rows: the values of addRow then relu
         return z;
+    }
+
+    /**
+     * The local gradient on the given rows; for an aggregate-first input the ReLU mask and the bias gradient are one pass
+     * over dh (the same values as the default: reluBackward, then backward).
+     */
+    @Override
+    public void localGradient(ConvInput in, int[] rows, DMatrixRMaj h, DMatrixRMaj dh) {
+        if (!aggregateFirst(in)) {
+            backward(in, rows, Dense.reluBackward(h, dh, dh));
+            return;
+        }
+        Dense.reluBackwardColumnSums(h, dh, bias.grad());
+        aggregatedRows(in, rows).addTransposeTimes(dh, weight.grad());
     }
 
     @Override

@@ -239,9 +239,8 @@ public final class SingleForward extends NodeProblem {
         for (int b = 0; b < blockRows.length; b++) {
             DMatrixRMaj h = conv.forward(input(layer), blockRows[b], stepOut);
             double w = (double) blockRows[b].length / t;
-            total += w * loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp);
-            org.ejml.dense.row.CommonOps_DDRM.scale(w, dh);
-            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, w, dp);
+            total += loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp, w); // the block's share: weighted in the loss
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, dp);
             conv.localGradient(input(layer), blockRows[b], h, dh);
         }
         conv.localGradient(input(layer), virtualRows, hv, dpSum);
@@ -367,7 +366,8 @@ public final class SingleForward extends NodeProblem {
     public java.util.Map<String, Long> ledger() {
         java.util.Map<String, Long> m = super.ledger();
         m.put("layer_output", lastOutputBytes);
-        if (blockRows != null) m.put("step_block_buffers", 3L * 8 * stepBlock * convs.get(0).outputSize());
+        // the reused step output, its gradient and the validation output (the largest block each)
+        m.put("step_buffers", 8L * (stepOut.data.length + dh.data.length + valOut.data.length));
         return m;
     }
 
