@@ -66,7 +66,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         GnnOptions.check(gnn.task, m, conv);
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
-        GnnRunner.checkDataset("--dataset", dataset);
+        if (!generated.generates(dataset)) GnnRunner.checkDataset("--dataset", dataset); // a generated graph is checked by its options
         GnnRunner.checkSplit("--split", gnn.task, split, null);
         Checks.oneOf("--memory-probe", memoryProbe, java.util.List.of("none", "layer", "epoch"));
         loop.checkValues();
