@@ -127,8 +127,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         bench.put("cpu_seconds_per_epoch", org.forwardlearn.cli.bench.Timings.median(cpuPerEpoch));
         if (ledger[0] != null && !ledger[0].isEmpty()) {
             Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(ledger[0]));
-            long total = 0;
-            for (long v : ledger[0].values()) total += v;
+            long total = GnnResult.ledgerBytes(ledger[0]);
             led.put("total", total);
             bench.put("memory_ledger_bytes", led);
             bench.put("memory_ledger_mb", total / (1024.0 * 1024.0));
