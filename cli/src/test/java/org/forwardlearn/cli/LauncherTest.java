@@ -64,6 +64,7 @@ class LauncherTest {
         pb.environment().remove("FORWARDLEARN_JAR");
         pb.environment().remove("FORWARDLEARN_JAVA_OPTS");
         pb.environment().remove("FORWARDLEARN_NO_VECTOR");
+        pb.environment().remove("FORWARDLEARN_PLUGINS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -103,6 +104,36 @@ class LauncherTest {
                 "the slow path says so, the fast one does not: " + r);
         Map<String, Object> result = JsonFiles.read(out.resolve("result.json"));
         return (String) ((Map<String, Object>) result.get("provenance")).get("backend");
+    }
+
+    /**
+     * A user's conv reaches {@code gnn train --conv NAME} as a plugin: a jar whose ServiceLoader file names its
+     * {@code ConvFactory} ({@code DifferenceConv.Factory}, a message / aggregate / update conv), put on the class path by
+     * FORWARDLEARN_PLUGINS. Without the plugin the name is a usage error; with it the conv trains by SF on Cora_ML.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPluginConvTrainsFromTheCommandLineByName() throws Exception {
+        assumeTrue(java.nio.file.Files.isDirectory(CommandsSmokeTest.data().resolve("citationfull")), "CitationFull data not available");
+        Path plugin = shared.resolve("my-conv.jar");
+        try (OutputStream o = Files.newOutputStream(plugin); JarOutputStream j = new JarOutputStream(o)) {
+            j.putNextEntry(new java.util.jar.JarEntry("META-INF/services/org.forwardlearn.forwardgnn.layer.ConvFactory"));
+            j.write((org.forwardlearn.cli.plugin.DifferenceConv.Factory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            j.closeEntry();
+        }
+        String[] args = {"gnn", "train", "--dataset", "citationfull-cora_ml", "--conv", org.forwardlearn.cli.plugin.DifferenceConv.NAME,
+                "--layers", "1", "--hidden", "16", "--epochs", "30", "--lr", "0.01", "--progress", "none", "--out", shared.resolve("plugin-run").toString()};
+        Proc without = run(launcher, withJar(), args);
+        assertEquals(2, without.code(), without.toString());
+        assertTrue(without.err().contains("--conv: expected one of [gcn, sage, gat]"), without.toString());
+        Map<String, String> env = new java.util.HashMap<>(withJar());
+        env.put("FORWARDLEARN_PLUGINS", plugin.toString());
+        Proc with = run(launcher, env, args);
+        assertEquals(0, with.code(), with.toString());
+        Map<String, Object> result = JsonFiles.read(shared.resolve("plugin-run/result.json"));
+        assertEquals(org.forwardlearn.cli.plugin.DifferenceConv.NAME, result.get("conv"), result.toString());
+        double acc = ((Number) result.get("test_accuracy")).doubleValue();
+        assertTrue(acc > 0.3, "SF with the plugin conv on Cora_ML after 30 epochs, over twice chance 1/7 (got " + acc + ")");
     }
 
     @Test

@@ -9,16 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.forwardlearn.core.ff.FfMlp;
+import org.forwardlearn.core.data.Samples;
+import org.forwardlearn.core.data.TrainingData;
 import org.forwardlearn.core.ff.FfMlpConfig;
 import org.forwardlearn.core.ff.FfMlpModel;
-import org.forwardlearn.core.listen.TrainingListener;
+import org.forwardlearn.core.ff.FfMlpTrainer;
+import org.forwardlearn.core.listen.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's "Use it as a library" example verbatim, and checks that the README still shows this code. */
 class ReadmeExampleTest {
     @Test
-    void libraryExampleRunsAndLearns() {
+    void libraryExampleRunsAndLearns() throws Exception {
         // ---- begin README example ----
         // Four classes of noisy points in 20 dimensions, 800 samples: x = class centre + noise.
         Random rng = new Random(7);
@@ -32,12 +34,20 @@ class ReadmeExampleTest {
         }
         // Two hidden layers of 64 units, each trained only by its own forward-forward (SymBa) objective.
         FfMlpConfig config = FfMlpConfig.defaults().withHidden(64, 64).withEpochs(30).withBatchSize(50).withSeed(1);
-        FfMlpModel model = FfMlp.fit(config, x, y, 4, null, null, TrainingListener.NONE);
+        CancellationToken stop = new CancellationToken();   // stop.cancel() from any thread ends the run cleanly
+        FfMlpModel model = new FfMlpTrainer(config).fit(TrainingData.of(new Samples(x, y, 4)), stop);
         double accuracy = model.accuracy(x, y);   // tries every label, sums goodness over layers
+        Path file = Files.createTempFile("ff-mlp", ".flck");
+        model.save(file);                          // the model and its provenance, CRC-checked
+        FfMlpModel again = FfMlpModel.load(file);
         // ---- end README example ----
         assertTrue(accuracy > 0.95, "README example accuracy " + accuracy);
         assertEquals(2, model.layers().size());
-        assertTrue(model.training().provenance() != null);
+        assertTrue(model.provenance() != null);
+        assertEquals("ff-mlp", again.provenance().task());
+        assertEquals(accuracy, again.accuracy(x, y), 1e-12);
+        assertTrue(model.provenance().config().containsKey("hidden"));
+        Files.delete(file);
     }
 
     @Test

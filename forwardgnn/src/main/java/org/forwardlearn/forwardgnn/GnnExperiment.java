@@ -114,9 +114,9 @@ public final class GnnExperiment {
         GraphData g = loadGraph();
         LOG.info("Running {} {} x{} on {} ({} nodes, {} edges)", config.method(), config.conv(), config.layers(), g.id(),
                 g.numNodes(), g.topology().numEdges());
-        if (config.task().equals("link")) return withNormExtras(new LinkExperiment(config, this).run(g, listener));
+        if (config.task() == Task.LINK) return withNormExtras(new LinkExperiment(config, this).run(g, listener));
         Split split = split(g);
-        Random rng = new Random(config.seed() * 31 + config.split());
+        Random rng = org.forwardlearn.core.random.Seeds.forSplit(config.seed(), config.split());
         NodeMethods.Built built = NodeMethods.build(config, g, split, rng);
         RunProvenance prov = provenance();
         long t0 = System.nanoTime();
@@ -124,7 +124,7 @@ public final class GnnExperiment {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         Map<String, org.ejml.data.DMatrixRMaj> extras = new java.util.LinkedHashMap<>(built.extras());
         extras.putAll(normExtras());
-        GnnModel model = new GnnModel(built.convs(), extras, metadata());
+        GnnModel model = new GnnModel(built.convs(), extras, metadata()).withProvenance(tr.provenance());
         GnnResult result = new GnnResult(config, built.testAccuracy(), built.valAccuracy(), Double.NaN, Double.NaN, Double.NaN,
                 built.layerMetrics(), seconds, tr, built.predictions(), model, tr.provenance());
         return built.problem() instanceof org.forwardlearn.forwardgnn.nodeclass.NodeProblem np
@@ -134,7 +134,7 @@ public final class GnnExperiment {
     public RunProvenance provenance() {
         Map<String, String> c = recordedConfig();
         c.put("threads", Integer.toString(org.forwardlearn.core.kernel.Parallel.threads()));
-        return RunProvenance.start(config.task().equals("node") ? "gnn-node-classification" : "gnn-link-prediction",
+        return RunProvenance.start(config.task() == Task.NODE ? "gnn-node-classification" : "gnn-link-prediction",
                 c, config.seed(), config.dataset(), "", org.forwardlearn.forwardgnn.graph.Dense.backend());
     }
 

@@ -10,6 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.io.Checkpoint;
 import org.forwardlearn.core.io.LayerRecord;
 import org.forwardlearn.core.layer.Parameter;
+import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.datasets.table.FeatureNorm;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
@@ -40,6 +41,25 @@ public final class GnnModel {
     public Map<String, DMatrixRMaj> extras() { return extras; }
 
     public Map<String, String> metadata() { return metadata; }
+
+    /**
+     * This model with the run's provenance recorded in its metadata (the {@code provenance.*} and {@code config.*} keys
+     * of {@link RunProvenance#toStrings()}), so that a saved model carries it.
+     */
+    public GnnModel withProvenance(RunProvenance p) {
+        Map<String, String> m = new LinkedHashMap<>(metadata);
+        m.putAll(p.toStrings());
+        return new GnnModel(convs, extras, m);
+    }
+
+    /**
+     * How this model was made: config, seed, dataset, versions, times ({@link #withProvenance}; a model saved without
+     * one gives empty fields).
+     */
+    public RunProvenance provenance() { return RunProvenance.fromStrings(metadata); }
+
+    /** The task the model was trained for ({@code node} or {@code link}, from its metadata). */
+    public String task() { return meta("task", "node"); }
 
     public long parameterCount() {
         long n = 0;
@@ -129,7 +149,7 @@ public final class GnnModel {
      */
     public NodePredictions predict(GraphData graph, List<String> ids, int[] wired) {
         String method = meta("method", "?");
-        if (!meta("task", "node").equals("node") || !method.equals("sf")) {
+        if (Task.parse(task()) != Task.NODE || !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {
             throw new IllegalArgumentException("Expected a node model trained with method sf for predict (got task "
                     + meta("task", "?") + ", method " + method + ")");
         }
@@ -152,7 +172,7 @@ public final class GnnModel {
 
     /** Link scores in (0, 1) of node pairs ({@code pairs[k] = {u, v}}, node indices of {@code g}) for an fl-* link model. */
     public double[] scorePairs(GraphInput g, int[][] pairs) {
-        if (!meta("task", "?").equals("link")) {
+        if (!metadata.containsKey("task") || Task.parse(task()) != Task.LINK) {
             throw new IllegalArgumentException("Expected a link model for pair scores (got task " + meta("task", "?") + ")");
         }
         var objective = LinkScorer.objective(meta("method", "?"), Double.parseDouble(meta("theta", "2.0")),

@@ -67,13 +67,13 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
     /** A JSON-ready map (the keys of result.json). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", config.task());
+        m.put("task", config.task().id());
         m.put("dataset", config.dataset());
         m.put("method", config.method());
         m.put("conv", config.conv());
         m.put("layers", config.layers());
         m.put("split", config.split());
-        if (config.task().equals("node")) {
+        if (config.task() == Task.NODE) {
             m.put("test_accuracy", testAccuracy);
             m.put("val_accuracy", valAccuracy);
         } else {
@@ -87,8 +87,8 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
         for (int l = 0; l < layerMetrics.size(); l++) {
             Map<String, Object> lm = new LinkedHashMap<>();
             lm.put("layer", l + 1); // 1-based, as every output numbers layers
-            lm.put(config.task().equals("node") ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
-            lm.put(config.task().equals("node") ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
+            lm.put(config.task() == Task.NODE ? "val_accuracy" : "val_auc", layerMetrics.get(l)[0]);
+            lm.put(config.task() == Task.NODE ? "test_accuracy" : "test_auc", layerMetrics.get(l)[1]);
             if (l < training.layers().size()) {
                 LayerReport r = training.layers().get(l);
                 lm.put("epochs", r.epochs());

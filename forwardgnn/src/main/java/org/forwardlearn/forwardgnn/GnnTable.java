@@ -29,7 +29,7 @@ public final class GnnTable {
     public static List<Row> run(GnnConfig base, List<String> datasets, List<String> methods, List<String> convs, List<Integer> depths,
                                 int splits, TrainingListener listener, Consumer<Row> onRow) {
         List<Row> rows = new ArrayList<>();
-        String metric = metric(base.task());
+        String metric = base.task().metric();
         for (String d : datasets) for (String m : methods) for (String c : convs) {
             boolean prefix = derivesDepths(base, m, depths);
             double[][] v = new double[Collections.max(depths) + 1][splits];
@@ -48,7 +48,7 @@ public final class GnnTable {
                             secs[k] += ((Number) cell.get("train_seconds")).doubleValue();
                         }
                     } else {
-                        v[l][s] = 100 * (base.task().equals("node") ? r.testAccuracy() : r.testAuc());
+                        v[l][s] = 100 * (base.task() == Task.NODE ? r.testAccuracy() : r.testAuc());
                     }
                 }
                 if (!prefix) secs[l] = (System.nanoTime() - t0) * 1e-9;
@@ -67,7 +67,7 @@ public final class GnnTable {
 
     /** The result key's metric of a task: "accuracy" (node) or "auc" (link). */
     public static String metric(String task) {
-        return task.equals("link") ? "auc" : "accuracy";
+        return Task.parse(task).metric();
     }
 
     /**

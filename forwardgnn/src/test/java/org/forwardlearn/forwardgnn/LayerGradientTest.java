@@ -6,7 +6,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.forwardgnn.graph.GraphData;
-import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.layer.ConvInput;
 import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GatConv;
@@ -19,14 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LayerGradientTest {
     private static GraphConv make(String kind, int in, int out, Random r) {
         return kind.equals("gat-mean") ? new GatConv(in, out, 4, false, r) : Convs.create(kind, in, out, r);
-    }
-
-    /** L = sum(R o z) so dL/dz = R. */
-    private static double loss(GraphConv c, ConvInput in, DMatrixRMaj r) {
-        DMatrixRMaj z = c.preActivation(in);
-        double s = 0;
-        for (int i = 0; i < z.data.length; i++) s += z.data[i] * r.data[i];
-        return s;
     }
 
     @ParameterizedTest
@@ -42,31 +33,9 @@ class LayerGradientTest {
         for (Parameter p : c.parameters()) p.zeroGrad();
         c.preActivation(in);
         c.backward(in, r);
-        double h = 1e-6;
-        for (Parameter p : c.parameters()) {
-            for (int k = 0; k < p.size(); k++) {
-                double old = p.value().data[k];
-                p.value().data[k] = old + h;
-                double lp = loss(c, in, r);
-                p.value().data[k] = old - h;
-                double lm = loss(c, in, r);
-                p.value().data[k] = old;
-                double fd = (lp - lm) / (2 * h);
-                assertEquals(fd, p.grad().data[k], 1e-6 * Math.max(1, Math.abs(fd)), kind + " " + p.name() + "[" + k + "]");
-            }
-        }
+        ConvGradients.checkParameters(c, in, r);
         c.preActivation(in);
-        DMatrixRMaj dx = c.inputGradient(in, r);
-        DMatrixRMaj x = g.features().toDense();
-        for (int k = 0; k < x.data.length; k += 3) {
-            DMatrixRMaj xp = x.copy(), xm = x.copy();
-            xp.data[k] += h;
-            xm.data[k] -= h;
-            double lp = loss(c, new ConvInput(NodeMatrix.dense(xp), g.topology(), constant), r);
-            double lm = loss(c, new ConvInput(NodeMatrix.dense(xm), g.topology(), constant), r);
-            double fd = (lp - lm) / (2 * h);
-            assertEquals(fd, dx.data[k], 1e-6 * Math.max(1, Math.abs(fd)), kind + " dx[" + k + "]");
-        }
+        ConvGradients.checkInput(c, g, constant, r, c.inputGradient(in, r), 3);
     }
 
     /**

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.listen.TrainingListener;
 
 /**
  * The README tables as a library API (no printing, no exit): {@link #config} parses the bench arguments
  * {@code DATASET METHODS SEEDS [EPOCHS] [TRAIN_LIMIT] [DRIFT]}, {@link #run} runs every method on every seed
- * ({@link PhysicalExperiment#compare(PhysicalExperiment.Config, List, long[], PffListener)}) and {@link #table}
+ * ({@link PhysicalExperiment#compare(PhysicalExperiment.Config, List, long[], TrainingListener)}) and {@link #table}
  * formats the rows as markdown (mean ± sd over seeds) for a caller to print, e.g. the CLI or the test-side
  * {@code PhysicalBenchMain}.
  */
@@ -61,7 +61,7 @@ public final class PhysicalBench {
     }
 
     /** Runs every method on every seed, one row per method. */
-    public static List<Row> run(Spec spec, PffListener listener) {
+    public static List<Row> run(Spec spec, TrainingListener listener) {
         List<PhysicalResult> all = PhysicalExperiment.compare(spec.config(), spec.methods(), spec.seeds(), listener);
         List<Row> rows = new ArrayList<>();
         int k = spec.seeds().length;

@@ -1,11 +1,15 @@
 package org.forwardlearn.physical;
 
+import org.forwardlearn.core.random.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.forwardlearn.core.kernel.Kernels;
+import org.forwardlearn.core.listen.TrainingListener;
+import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.physical.baseline.BackpropBaseline;
 import org.forwardlearn.physical.baseline.BaselineConfig;
@@ -14,7 +18,6 @@ import org.forwardlearn.physical.data.Vowels;
 import org.forwardlearn.physical.pff.LinearReadout;
 import org.forwardlearn.physical.pff.Meter;
 import org.forwardlearn.physical.pff.PffConfig;
-import org.forwardlearn.physical.pff.PffListener;
 import org.forwardlearn.physical.pff.PffModel;
 import org.forwardlearn.physical.pff.PffNetwork;
 import org.forwardlearn.physical.pff.PffTrainer;
@@ -155,12 +158,12 @@ public final class PhysicalExperiment {
     public PhysicalExperiment(Config cfg) { this.cfg = cfg; }
 
     /** Runs every method with the same settings; one result per method. */
-    public static List<PhysicalResult> compare(Config cfg, List<String> methods, PffListener listener) {
+    public static List<PhysicalResult> compare(Config cfg, List<String> methods, TrainingListener listener) {
         return compare(cfg, methods, new long[] {cfg.seed()}, listener);
     }
 
     /** Runs every method on every seed with the same settings; results ordered by method, then seed. */
-    public static List<PhysicalResult> compare(Config cfg, List<String> methods, long[] seeds, PffListener listener) {
+    public static List<PhysicalResult> compare(Config cfg, List<String> methods, long[] seeds, TrainingListener listener) {
         List<PhysicalResult> rows = new ArrayList<>();
         for (String m : methods) for (long s : seeds) rows.add(new PhysicalExperiment(cfg.with(m, s)).run(listener));
         return rows;
@@ -214,8 +217,13 @@ public final class PhysicalExperiment {
         return o;
     }
 
-    /** Trains and evaluates; the listener receives PFF progress (baselines report only at the end). */
-    public PhysicalResult run(PffListener listener) {
+    /**
+     * Trains and evaluates; the listener receives PFF progress (baselines report only at the end) and may cancel the
+     * run. The result carries the run's provenance (the full configuration {@link #describe}) and, for PFF, the model.
+     */
+    public PhysicalResult run(TrainingListener listener) {
+        provenance = RunProvenance.start("physical-" + cfg.method(), describe(cfg), cfg.seed(), cfg.dataset(), "", Kernels.describe());
+        model = null;
         Dataset d = load();
         List<PhysicalSystem> systems = openSystems(d, d.features());
         try {
@@ -230,8 +238,10 @@ public final class PhysicalExperiment {
                 return result(d, acc, Double.NaN, 0, 0, lr.macs(), secs, List.of(), extra);
             }
             if (m.equals("pff") || m.equals("random-map") || m.equals("digital")) {
-                PffModel model = new PffTrainer(pffConfig()).fit(d.xTrain(), d.yTrain(), d.classes(), systems, listener,
-                        cfg.checkpoint(), cfg.resume());
+                PffConfig pc = pffConfig();
+                PffModel model = new PffTrainer(pc, systems).withCheckpoint(cfg.checkpoint(), cfg.resume())
+                        .fit(PffTrainer.data(d.xTrain(), d.yTrain(), d.classes(), pc.valSize()).withDataset(cfg.dataset(), ""), listener);
+                this.model = model;
                 double acc = evaluate(systems, extra, () -> model.accuracy(d.xTest(), d.yTest(), systems, test));
                 if (model.readout() != null) extra.put("readout_test_accuracy", model.readoutAccuracy(d.xTest(), d.yTest(), systems, test));
                 extra.put("test_device_queries", test.queries());
@@ -272,8 +282,43 @@ public final class PhysicalExperiment {
         return acc;
     }
 
+    /** The experiment's full configuration as flat strings (the provenance's config; result.json's "provenance"). */
+    public static Map<String, String> describe(PhysicalExperiment.Config c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("dataset", c.dataset());
+        m.put("system", c.system());
+        m.put("blocks", Integer.toString(c.blocks()));
+        m.put("method", c.method());
+        m.put("noise", Double.toString(c.noise()));
+        m.put("drift", Double.toString(c.drift()));
+        m.put("redraw", Boolean.toString(c.redraw()));
+        m.put("epochs", Integer.toString(c.epochs()));
+        m.put("train_limit", Integer.toString(c.trainLimit()));
+        m.put("standardise", c.standardise());
+        if (c.dataset().equals("vowels")) m.put("vowel_protocol", c.vowels().toString());
+        m.put("remote_device", Boolean.toString(c.systemFactory() != null));
+        c.systemOptions().forEach((k, v) -> m.put("system." + k, v));
+        PffConfig p = c.pff();
+        m.put("pff.hidden", Integer.toString(p.hidden()));
+        m.put("pff.skip", Boolean.toString(p.skip()));
+        m.put("pff.goodness", p.goodness());
+        m.put("pff.alpha", Double.toString(p.alpha()));
+        m.put("pff.optimizer", p.optimizer().kind());
+        m.put("pff.lr", Double.toString(p.lr()));
+        m.put("pff.weight_decay", Double.toString(p.weightDecay()));
+        m.put("pff.inner_steps", Integer.toString(p.innerSteps()));
+        m.put("pff.batch_size", Integer.toString(p.batchSize()));
+        m.put("pff.encoder", String.valueOf(p.encoder()));
+        m.put("pff.val_size", Integer.toString(p.valSize()));
+        return m;
+    }
+
+    private RunProvenance provenance;
+    private PffModel model;
+
     private PhysicalResult result(Dataset d, double acc, double val, long q, long s, long macs, double secs, List<double[]> hist,
                                   Map<String, Object> extra) {
-        return new PhysicalResult(cfg.method(), cfg.dataset(), cfg.system(), cfg.blocks(), cfg.seed(), acc, val, q, s, macs, secs, hist, extra);
+        return new PhysicalResult(cfg.method(), cfg.dataset(), cfg.system(), cfg.blocks(), cfg.seed(), acc, val, q, s, macs, secs, hist, extra,
+                provenance.finished(), java.util.Optional.ofNullable(model));
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.forwardlearn.core.provenance.RunProvenance;
+import org.forwardlearn.physical.pff.PffModel;
 
 /**
  * The outcome of one {@link PhysicalExperiment} run.
@@ -21,10 +23,22 @@ import java.util.Map;
  * @param trainSeconds   wall time of training
  * @param epochs         per epoch {epoch, loss, valAccuracy, elapsedSeconds}
  * @param extra          further figures (test queries, no-drift accuracy, twin error, ...)
+ * @param provenance     the run's provenance: the experiment's full configuration, seed, dataset, versions, times
+ * @param model          the trained PFF model (methods pff, random-map, digital), empty for the baselines; it is attached
+ *                       to the run's systems, which are closed when the run ends ({@link PffModel#withSystems} to reattach)
  */
 public record PhysicalResult(String method, String dataset, String system, int blocks, long seed, double testAccuracy,
                              double valAccuracy, long deviceQueries, long deviceSamples, long digitalMacs, double trainSeconds,
-                             List<double[]> epochs, Map<String, Object> extra) {
+                             List<double[]> epochs, Map<String, Object> extra, RunProvenance provenance,
+                             java.util.Optional<PffModel> model) {
+    /** A result without provenance or model (e.g. a row rebuilt from a results file). */
+    public PhysicalResult(String method, String dataset, String system, int blocks, long seed, double testAccuracy, double valAccuracy,
+                          long deviceQueries, long deviceSamples, long digitalMacs, double trainSeconds, List<double[]> epochs,
+                          Map<String, Object> extra) {
+        this(method, dataset, system, blocks, seed, testAccuracy, valAccuracy, deviceQueries, deviceSamples, digitalMacs, trainSeconds,
+                epochs, extra, null, java.util.Optional.empty());
+    }
+
     /** Flat map for result.json (snake_case keys: test_accuracy, device_queries, digital_macs, train_seconds, ...). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

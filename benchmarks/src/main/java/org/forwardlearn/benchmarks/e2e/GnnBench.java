@@ -83,7 +83,7 @@ public final class GnnBench {
         GnnExperiment exp = new GnnExperiment(c);
         GraphData g = exp.loadGraph();
         Split split = GnnExperiment.nodeSplit(g, c.split(), c.seed());
-        Random rng = new Random(c.seed() * 31 + c.split());
+        Random rng = org.forwardlearn.core.random.Seeds.forSplit(c.seed(), c.split());
         NodeMethods.Built built;
         if (proto != null && c.method().equals("sf") && c.conv().equals("gcn")) {
             List<GraphConv> convs = NodeMethods.stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);

@@ -64,7 +64,7 @@ public class SfEpochBench {
         GnnExperiment exp = new GnnExperiment(c);
         GraphData g = exp.loadGraph();
         Split split = GnnExperiment.nodeSplit(g, 0, c.seed());
-        Random rng = new Random(c.seed() * 31);
+        Random rng = org.forwardlearn.core.random.Seeds.forSplit(c.seed(), 0);
         List<GraphConv> convs = NodeMethods.stack("gcn", g.features().cols(), c.hidden(), 2, rng);
         if (!variant.equals("current")) {
             ProtoGcnConv.Options o = ProtoGcnConv.Options.parse(variant);

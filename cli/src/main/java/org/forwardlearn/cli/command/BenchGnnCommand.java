@@ -12,6 +12,7 @@ import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.forwardgnn.MemoryProbe;
 import org.forwardlearn.core.train.LayerReport;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
 import picocli.CommandLine.Command;
@@ -62,24 +63,24 @@ public final class BenchGnnCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        String m = method != null ? method : GnnOptions.defaultMethod(gnn.task);
-        GnnOptions.check(gnn.task, m, conv);
+        String m = method != null ? method : gnn.kind().defaultMethod();
+        GnnOptions.check(gnn.kind(), m, conv);
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
         if (!generated.generates(dataset)) GnnRunner.checkDataset("--dataset", dataset); // a generated graph is checked by its options
-        GnnRunner.checkSplit("--split", gnn.task, split, null);
+        GnnRunner.checkSplit("--split", gnn.kind(), split, null);
         Checks.oneOf("--memory-probe", memoryProbe, java.util.List.of("none", "layer", "epoch"));
         loop.checkValues();
         run.prepareOut();
         int parallelism = loop.applyThreads();
-        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
+        GnnConfig base = gnn.base(run.seed).withMethod(m).withConv(conv).withLayers(layers).withSplit(split)
                 .withDataDir(root.dataDir()).withDataset(dataset);
         boolean fixed = gnn.epochs != null;
         if (fixed) base = base.withPatience(0);
         GnnConfig cfg = base;
         long t0 = System.nanoTime();
         GeneratedGraphOptions.Generated gen = generated.generates(dataset) ? generated.generate(dataset, DemoCommand.dataSeed(run.seed(0))) : null;
-        GraphData g = gen != null ? gen.graph() : GnnRunner.load(dataset, root.dataDir(), gnn.task, "--split", split);
+        GraphData g = gen != null ? gen.graph() : GnnRunner.load(dataset, root.dataDir(), gnn.kind(), "--split", split);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String metric = GnnRunner.metricName(cfg);
         console.status(String.format("bench gnn: %s %s-%s x%d on %s split %d, %s, %d warm-up + %d runs, fork-join parallelism %d",
@@ -104,7 +105,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
                 perLayer[i] = lr.secondsPerEpoch();
                 epochs += lr.epochs();
             }
-            double test = cfg.task().equals("link") ? r.testAuc() : r.testAccuracy();
+            double test = cfg.task() == Task.LINK ? r.testAuc() : r.testAccuracy();
             ledger[0] = r.memoryLedger();
             cpuPerEpoch.add((processCpuSeconds() - cpu0) / Math.max(1, epochs));
             return new BenchLoop.Run(wall, r.trainSeconds(), r.secondsPerEpoch(), perLayer, test, epochs,
@@ -117,7 +118,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         if (gen != null) {
             bench.put("generation_seconds", gen.seconds());
             bench.put("generated_graph", gen.parameters());
-            if (cfg.task().equals("node")) {
+            if (cfg.task() == Task.NODE) {
                 bench.put("features_only_test_accuracy", org.forwardlearn.forwardgnn.eval.FeatureBaseline.nearestMeanAccuracy(
                         g.withRowSumNormalizedFeatures(), org.forwardlearn.forwardgnn.GnnExperiment.split(cfg, g)));
             }

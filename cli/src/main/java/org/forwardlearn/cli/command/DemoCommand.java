@@ -8,7 +8,9 @@ import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.ForwardlearnCommand;
 import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.cli.report.TrainingReport;
-import org.forwardlearn.core.ff.FfMlp;
+import org.forwardlearn.core.data.Samples;
+import org.forwardlearn.core.data.TrainingData;
+import org.forwardlearn.core.ff.FfMlpTrainer;
 import org.forwardlearn.core.ff.FfMlpConfig;
 import org.forwardlearn.core.ff.FfMlpModel;
 import org.forwardlearn.core.provenance.RunProvenance;
@@ -188,8 +190,9 @@ public final class DemoCommand implements Callable<Integer> {
         MetricsRecorder rec = new MetricsRecorder();
         TrainingStarts.mark();
         long t0 = System.nanoTime();
-        FfMlpModel m = FfMlp.fit(cfg, fit.x(), fit.y(), classes, val.x(), val.y(), FfTrainCommand.listener(cfg, Listeners.forRun(console, "val_acc", rec, cfg.patience())),
-                "gaussian-clusters");
+        FfMlpModel m = new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(fit.x(), fit.y(), classes))
+                        .withValidation(new Samples(val.x(), val.y(), classes)).withDataset("gaussian-clusters", ""),
+                FfTrainCommand.listener(cfg, Listeners.forRun(console, "val_acc", rec, cfg.patience())));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("generator", "gaussian-clusters");

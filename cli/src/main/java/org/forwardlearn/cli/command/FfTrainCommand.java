@@ -8,7 +8,9 @@ import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.ForwardlearnCommand;
 import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.cli.report.TrainingReport;
-import org.forwardlearn.core.ff.FfMlp;
+import org.forwardlearn.core.data.Samples;
+import org.forwardlearn.core.data.TrainingData;
+import org.forwardlearn.core.ff.FfMlpTrainer;
 import org.forwardlearn.core.ff.FfMlpConfig;
 import org.forwardlearn.core.ff.FfMlpModel;
 import org.forwardlearn.core.optim.OptimizerConfig;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code forwardlearn ff train}: trains Hinton's forward-forward MLP (core {@link FfMlp}) on a labelled
+ * {@code forwardlearn ff train}: trains Hinton's forward-forward MLP (core {@link org.forwardlearn.core.ff.FfMlpTrainer}) on a labelled
  * image/tabular dataset, optionally with the backprop MLP baseline of the same size beside it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -111,8 +113,9 @@ public final class FfTrainCommand implements Callable<Integer> {
         MetricsRecorder rec = new MetricsRecorder();
         TrainingStarts.mark();
         long t0 = System.nanoTime();
-        FfMlpModel model = FfMlp.fit(cfg, fit.x(), fit.y(), data.numClasses(), nVal > 0 ? val.x() : null,
-                nVal > 0 ? val.y() : null, listener(cfg, Listeners.forRun(console, "val_acc", rec, nVal > 0 ? cfg.patience() : 0)), dataset);
+        TrainingData td = TrainingData.of(new Samples(fit.x(), fit.y(), data.numClasses())).withDataset(dataset, "");
+        if (nVal > 0) td = td.withValidation(new Samples(val.x(), val.y(), data.numClasses()));
+        FfMlpModel model = new FfMlpTrainer(cfg).fit(td, listener(cfg, Listeners.forRun(console, "val_acc", rec, nVal > 0 ? cfg.patience() : 0)));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         double testAcc = model.accuracy(test.x(), test.y());
         double valAcc = nVal > 0 ? model.accuracy(val.x(), val.y()) : Double.NaN;

@@ -2,6 +2,7 @@ package org.forwardlearn.cli.command;
 
 import org.forwardlearn.cli.CliException;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import picocli.CommandLine.Option;
 
 /** The experiment options shared by {@code gnn train}, {@code gnn table} and {@code bench gnn}. */
@@ -43,11 +44,10 @@ public final class GnnOptions {
             description = "Node split protocol: forwardgnn (64/16/20, 5 splits) or random-60-20-20 (DFA-GNN's: 60/20/20 per run, 10 runs) (default: ${DEFAULT-VALUE}).")
     String splitProtocol;
 
-    /** Defaults with the task set and the shared options applied (method, conv, dataset, layers, split set by the caller). */
-    GnnConfig base(long seedOrNull, boolean seedGiven) {
-        if (!task.equals("node") && !task.equals("link")) throw CliException.usage("--task: expected node or link (got '" + task + "')");
-        GnnConfig c = GnnConfig.defaults().withTask(task);
-        if (seedGiven) c = c.withSeed(seedOrNull);
+    /** Defaults with the task, the seed (--seed, else the library default) and the shared options applied (method, conv, dataset, layers, split set by the caller). */
+    GnnConfig base(Long seed) {
+        GnnConfig c = GnnConfig.defaults().withTask(kind());
+        if (seed != null) c = c.withSeed(seed);   // else GnnConfig.DEFAULT_SEED, the one default
         if (hidden != null) c = c.withHidden(hidden);
         if (epochs != null) c = c.withEpochs(epochs);
         if (patience != null) c = c.withPatience(patience);
@@ -62,7 +62,7 @@ public final class GnnOptions {
             throw CliException.usage("--split-protocol: expected one of " + org.forwardlearn.forwardgnn.SplitProtocol.NAMES + " (got '" + splitProtocol + "')");
         }
         if (!splitProtocol.equals(org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN)) {
-            if (!task.equals("node")) throw CliException.usage("--split-protocol " + splitProtocol + ": only for --task node (got --task " + task + ")");
+            if (kind() != Task.NODE) throw CliException.usage("--split-protocol " + splitProtocol + ": only for --task node (got --task " + task + ")");
             c = c.withSplitProtocol(splitProtocol);
         }
         return c;
@@ -84,7 +84,10 @@ public final class GnnOptions {
     void checkValues(java.util.Collection<String> convs) {
         Checks.oneOf("--task", task, java.util.List.of("node", "link"));
         Checks.atLeast("--hidden", hidden, 1);
-        if (hidden != null && convs.contains("gat") && hidden % 4 != 0) throw Checks.bad("--hidden", "a multiple of 4 for --conv gat (4 heads)", hidden);
+        for (String c : convs) {
+            int m = org.forwardlearn.forwardgnn.layer.ConvRegistry.contains(c) ? org.forwardlearn.forwardgnn.layer.ConvRegistry.get(c).widthMultiple() : 1;
+            if (hidden != null && hidden % m != 0) throw Checks.bad("--hidden", "a multiple of " + m + " for --conv " + c, hidden);
+        }
         Checks.atLeast("--epochs", epochs, 1);
         Checks.atLeast("--patience", patience, 0);
         Checks.atLeast("--validate-every", validateEvery, 1);
@@ -95,15 +98,27 @@ public final class GnnOptions {
         Checks.positive("--alpha", alpha);
     }
 
-    /** The default method of a task. */
-    static String defaultMethod(String task) {
-        return task.equals("link") ? "fl-ce" : "sf";
+    /** The --task value as a {@link Task} (usage error, exit 2, on anything but node or link). */
+    Task kind() {
+        try {
+            return Task.parse(task);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--task: expected node or link (got '" + task + "')");
+        }
+    }
+
+    /** The registered methods of a task. */
+    static java.util.List<String> methods(Task task) {
+        return task == Task.LINK ? GnnConfig.linkMethods() : GnnConfig.nodeMethods();
     }
 
     /** Checks method and conv names with a usage error that lists the choices. */
-    static void check(String task, String method, String conv) {
-        var methods = task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS;
+    static void check(Task task, String method, String conv) {
+        var methods = methods(task);
         if (!methods.contains(method)) throw CliException.usage("--method: expected one of " + methods + " for --task " + task + " (got '" + method + "')");
-        if (!GnnConfig.CONVS.contains(conv)) throw CliException.usage("--conv: expected one of " + GnnConfig.CONVS + " (got '" + conv + "')");
+        if (!GnnConfig.convs().contains(conv)) {
+            throw CliException.usage("--conv: expected one of " + GnnConfig.convs() + " (got '" + conv + "'; a conv of your own is found "
+                    + "on the class path: FORWARDLEARN_PLUGINS for bin/forwardlearn)");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.forwardlearn.cli.command;
 
+import org.forwardlearn.forwardgnn.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +58,13 @@ public final class GnnPredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model)) throw new CliException("--model: expected a model file (got " + model + ", which does not exist)");
         RunOutput o = new RunOutput(out);
         GnnModel m = GnnModel.load(model);
-        String task = m.metadata().getOrDefault("task", "node"), method = m.metadata().getOrDefault("method", "?");
-        if (task.equals("node") && !method.equals("sf")) {   // before reading the tables or creating --out
+        Task task = Task.parse(m.task());
+        String method = m.metadata().getOrDefault("method", "?");
+        if (task == Task.NODE && !org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(method)) {   // before reading the tables or creating --out
             throw new CliException(model + ": Expected a node model trained with method sf for predict (got task node, method " + method + ")");
         }
-        if (task.equals("link") && pairs == null) throw CliException.usage("--pairs: expected a pair file for a link model (got none)");
-        if (task.equals("node") && pairs != null) throw CliException.usage("--pairs: expected none for a node model (got " + pairs + ")");
+        if (task == Task.LINK && pairs == null) throw CliException.usage("--pairs: expected a pair file for a link model (got none)");
+        if (task == Task.NODE && pairs != null) throw CliException.usage("--pairs: expected none for a node model (got " + pairs + ")");
         TableGraph t = input.read(0);
         boolean splitColumn = t.splitSource().startsWith("column");
         GraphInput g = GraphInput.of(t);
@@ -76,7 +78,7 @@ public final class GnnPredictCommand implements Callable<Integer> {
         result.put("nodes", input.nodes.toString());
         result.put("edges", input.edges.toString());
         result.put("graph", t.report());
-        if (task.equals("node")) {
+        if (task == Task.NODE) {
             int[] wired = splitColumn ? t.split().train() : new int[0];
             console.status(String.format("gnn predict: %s on %s (%d nodes, %d stored edges), %d labelled training nodes wired to the prototypes",
                     model, input.nodes, t.graph().numNodes(), t.graph().numStoredEdges(), wired.length));

@@ -12,6 +12,7 @@ import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnExperiment;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.graph.GraphData;
@@ -37,22 +38,22 @@ final class GnnRunner {
      * split (Planetoid's cora, citeseer, pubmed). With {@code raw} null (dataset not loaded yet) -1 passes for node
      * classification: it is checked again once the dataset is loaded.
      */
-    static void checkSplit(String option, String task, int split, org.forwardlearn.datasets.graph.Graph raw) {
+    static void checkSplit(String option, Task task, int split, org.forwardlearn.datasets.graph.Graph raw) {
         checkSplit(option, task, split, raw, org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN);
     }
 
-    /** {@link #checkSplit(String, String, int, org.forwardlearn.datasets.graph.Graph)} for the runs of a split protocol. */
-    static void checkSplit(String option, String task, int split, org.forwardlearn.datasets.graph.Graph raw, String protocol) {
+    /** {@link #checkSplit(String, Task, int, org.forwardlearn.datasets.graph.Graph)} for the runs of a split protocol. */
+    static void checkSplit(String option, Task task, int split, org.forwardlearn.datasets.graph.Graph raw, String protocol) {
         int max = org.forwardlearn.forwardgnn.SplitProtocol.runs(protocol) - 1;
         if (split >= 0 && split <= max) return;
         if (raw == null) {
-            if (split == -1 && task.equals("node")) return;
-            throw Checks.bad(option, "0.." + max + " (the seeded splits)" + (task.equals("node") ? " or -1 (the dataset's public split)" : ""), split);
+            if (split == -1 && task == Task.NODE) return;
+            throw Checks.bad(option, "0.." + max + " (the seeded splits)" + (task == Task.NODE ? " or -1 (the dataset's public split)" : ""), split);
         }
-        boolean publicSplit = task.equals("node") && raw.publicSplit().isPresent();
+        boolean publicSplit = task == Task.NODE && raw.publicSplit().isPresent();
         if (split == -1 && publicSplit) return;
         String expected = "0.." + max + " (the seeded splits)" + (publicSplit ? " or -1 (" + raw.name() + "'s public split)"
-                : ", " + raw.name() + " has no public split (-1)" + (task.equals("node") ? "" : " for link prediction"));
+                : ", " + raw.name() + " has no public split (-1)" + (task == Task.NODE ? "" : " for link prediction"));
         throw Checks.bad(option, expected, split);
     }
 
@@ -62,12 +63,12 @@ final class GnnRunner {
     }
 
     /** Loads a named graph and, as soon as it is known, checks the requested splits against it (see {@link #checkSplit}). */
-    static GraphData load(String dataset, Path dataDir, String task, String splitOption, int... splits) {
+    static GraphData load(String dataset, Path dataDir, Task task, String splitOption, int... splits) {
         return load(dataset, dataDir, task, splitOption, org.forwardlearn.forwardgnn.SplitProtocol.FORWARD_GNN, splits);
     }
 
-    /** {@link #load(String, Path, String, String, int...)} with the splits checked against the runs of {@code protocol}. */
-    static GraphData load(String dataset, Path dataDir, String task, String splitOption, String protocol, int... splits) {
+    /** {@link #load(String, Path, Task, String, int...)} with the splits checked against the runs of {@code protocol}. */
+    static GraphData load(String dataset, Path dataDir, Task task, String splitOption, String protocol, int... splits) {
         org.forwardlearn.datasets.graph.Graph raw = Datasets.loadGraph(dataset, dataDir);
         if (splitOption != null) for (int s : splits) checkSplit(splitOption, task, s, raw, protocol);
         GraphData g = GraphData.from(raw);
@@ -89,7 +90,7 @@ final class GnnRunner {
     }
 
     static String metricName(GnnConfig cfg) {
-        return cfg.task().equals("link") ? "auc" : "accuracy";
+        return cfg.task().metric();
     }
 
     /** result.json content: the library's map, provenance completed with the dataset checksum and the data folder. */
@@ -111,7 +112,7 @@ final class GnnRunner {
         out.metrics(rec, metric);
         Map<String, Object> index = splitIndex(cfg, g);
         if (index != null) org.forwardlearn.cli.io.JsonFiles.write(out.file(SPLIT_FILE), index);
-        if (cfg.task().equals("node") && r.predictions() != null && r.predictions().length == g.numNodes()) {
+        if (cfg.task() == Task.NODE && r.predictions() != null && r.predictions().length == g.numNodes()) {
             predictions(r, g).write(out.file(RunOutput.PREDICTIONS));
         }
         Map<String, double[]> perLayer = perLayer(r);
@@ -125,7 +126,7 @@ final class GnnRunner {
 
     /** The index file of the split a node run trained on (protocol, index, seed, node ids), or null (link task). */
     static Map<String, Object> splitIndex(GnnConfig cfg, GraphData g) {
-        if (!cfg.task().equals("node")) return null;
+        if (cfg.task() != Task.NODE) return null;
         String protocol = cfg.split() < 0 ? "public" : cfg.splitProtocol();
         return org.forwardlearn.forwardgnn.SplitProtocol.indexFile(protocol, cfg.split(), cfg.seed(), cfg.dataset(),
                 GnnExperiment.split(cfg, g));

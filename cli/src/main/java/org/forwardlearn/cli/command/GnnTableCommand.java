@@ -65,19 +65,19 @@ public final class GnnTableCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForwardlearnCommand root = ForwardlearnCommand.root(spec);
         Console console = root.console();
-        List<String> ms = methods != null ? methods : (gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
-        for (String m : ms) Checks.oneOf("--methods", m, gnn.task.equals("link") ? GnnConfig.LINK_METHODS : GnnConfig.NODE_METHODS);
-        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.CONVS);
-        for (String m : ms) for (String c : convs) GnnOptions.check(gnn.task, m, c);
+        List<String> ms = methods != null ? methods : GnnOptions.methods(gnn.kind());
+        for (String m : ms) Checks.oneOf("--methods", m, GnnOptions.methods(gnn.kind()));
+        for (String c : convs) Checks.oneOf("--convs", c, GnnConfig.convs());
+        for (String m : ms) for (String c : convs) GnnOptions.check(gnn.kind(), m, c);
         gnn.checkValues(convs);
-        GnnConfig base = gnn.base(run.seed(0), run.seed != null).withDataDir(root.dataDir());
+        GnnConfig base = gnn.base(run.seed).withDataDir(root.dataDir());
         int[] depths = parseList("--layers", layers), splitIdx = parseList("--splits",
                 splits != null ? splits : "0-" + (org.forwardlearn.forwardgnn.SplitProtocol.runs(base.splitProtocol()) - 1));
         for (int d : depths) Checks.atLeast("--layers", d, 1);
-        for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.task, s, null, base.splitProtocol());
+        for (int s : splitIdx) GnnRunner.checkSplit("--splits", gnn.kind(), s, null, base.splitProtocol());
         for (String ds : datasets) GnnRunner.checkDataset("--datasets", ds);
         run.prepareOut();
-        String metric = GnnTable.metric(gnn.task);
+        String metric = gnn.kind().metric();
         List<Integer> depthList = java.util.Arrays.stream(depths).boxed().toList();
         int total = 0;
         for (String m : ms) total += GnnTable.runDepths(base, m, depthList).size();
@@ -88,8 +88,8 @@ public final class GnnTableCommand implements Callable<Integer> {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (String ds : datasets) {
-            GraphData g = GnnRunner.load(ds, root.dataDir(), gnn.task, "--splits", base.splitProtocol(), splitIdx);
-            if (run.out != null && gnn.task.equals("node")) {
+            GraphData g = GnnRunner.load(ds, root.dataDir(), gnn.kind(), "--splits", base.splitProtocol(), splitIdx);
+            if (run.out != null && gnn.kind() == org.forwardlearn.forwardgnn.Task.NODE) {
                 // the index files of the splits every method of this dataset trains on (the split depends on seed and index only)
                 for (int s : splitIdx) {
                     GnnConfig sc = base.withDataset(ds).withSplit(s);
@@ -167,7 +167,7 @@ public final class GnnTableCommand implements Callable<Integer> {
             for (Map<String, Object> r : rows) csv.row(r.values().toArray());
             csv.write(run.out.resolve("table.csv"));
             Map<String, Object> all = new LinkedHashMap<>();
-            all.put("task", gnn.task);
+            all.put("task", gnn.kind().id());
             all.put("metric", metric);
             all.put("config", JsonFiles.typed(base.toMap()));
             all.put("rows", rows);

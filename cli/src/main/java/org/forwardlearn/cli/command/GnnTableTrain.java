@@ -8,6 +8,7 @@ import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.cli.report.TrainingReport;
 import org.forwardlearn.datasets.table.TableGraph;
 import org.forwardlearn.forwardgnn.GnnConfig;
+import org.forwardlearn.forwardgnn.Task;
 import org.forwardlearn.forwardgnn.GnnExperiment;
 import org.forwardlearn.forwardgnn.GnnResult;
 import org.forwardlearn.forwardgnn.GraphInput;
@@ -24,7 +25,7 @@ final class GnnTableTrain {
     static int run(Console console, GnnConfig cfg, GnnInputOptions input, RunOutput out) throws IOException {
         input.check();
         TableGraph t = input.read(cfg.seed());
-        if (cfg.task().equals("node")) t.requireTrainable();
+        if (cfg.task() == Task.NODE) t.requireTrainable();
         GraphInput g = GraphInput.of(t, input.norm());
         console.status(String.format("gnn train: %s %s-%s x%d on %s (%d nodes, %d features, %d classes, %d stored edges; %d self-loops "
                         + "dropped, %d duplicates merged%s), split: %s (train %d, val %d, test %d), features-norm %s, seed %d",
@@ -33,9 +34,9 @@ final class GnnTableTrain {
                 t.graph().edgeReport().duplicatesRead(), input.directed ? ", directed" : ", symmetrised", t.splitSource(),
                 t.split().train().length, t.split().val().length, t.split().test().length, g.norm().id(), cfg.seed()));
         MetricsRecorder rec = new MetricsRecorder();
-        String metric = cfg.task().equals("link") ? "auc" : "accuracy";
+        String metric = cfg.task() == Task.LINK ? "auc" : "accuracy";
         TrainingStarts.mark();
-        GnnResult r = new GnnExperiment(cfg, g).run(Listeners.forRun(console, "val_" + (cfg.task().equals("link") ? "auc" : "acc"), rec,
+        GnnResult r = new GnnExperiment(cfg, g).run(Listeners.forRun(console, "val_" + (cfg.task() == Task.LINK ? "auc" : "acc"), rec,
                 GnnRunner.patienceEpochs(cfg)));
         Map<String, Object> result = new LinkedHashMap<>(r.toMap());
         result.put("dataset", input.nodes.toString());
@@ -52,10 +53,10 @@ final class GnnTableTrain {
             out.checkpoint(r.model().toCheckpoint());
             out.result(result);
             out.metrics(rec, metric);
-            if (cfg.task().equals("node")) {
+            if (cfg.task() == Task.NODE) {
                 // sf: the saved model's predict (= the training run's predictions, tested) adds per-class scores; other
                 // methods: the training run's classes only
-                NodePredictions p = cfg.method().equals("sf") ? r.model().predict(g)
+                NodePredictions p = org.forwardlearn.forwardgnn.nodeclass.NodeMethods.predictable(cfg.method()) ? r.model().predict(g)
                         : new NodePredictions(t.ids(), r.predictions(), new double[0], 0);
                 String[] split = new String[t.ids().size()];
                 for (int i = 0; i < split.length; i++) split[i] = t.splitName(i);

@@ -47,8 +47,11 @@ public final class PhysicalOptions {
     @Option(names = "--hidden", description = "Digital width per block (default: the experiment's).")
     Integer hidden;
 
-    @Option(names = "--lr", description = "Adam learning rate (default: the experiment's).")
+    @Option(names = "--lr", description = "Learning rate of the digital maps' optimizer (default: the experiment's).")
     Double lr;
+
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "Optimizer of the digital maps (default: the experiment's, adam).")
+    String optimizer;
 
     @Option(names = "--alpha", description = "SymBa alpha (default: the experiment's).")
     Double alpha;
@@ -86,6 +89,7 @@ public final class PhysicalOptions {
         Checks.atLeast("--limit-train", limitTrain, 0);
         Checks.atLeast("--hidden", hidden, 1);
         Checks.positive("--lr", lr);
+        if (optimizer != null) Checks.oneOf("--optimizer", optimizer, List.of("adam", "sgd"));
         Checks.positive("--alpha", alpha);
         if (vowelProtocol != null && !dataset.equals("vowels")) {
             throw CliException.usage("--vowel-protocol applies to --dataset vowels only (got " + dataset + ")");
@@ -128,7 +132,10 @@ public final class PhysicalOptions {
         }
         PffConfig p = c.pff();
         if (hidden != null) p = p.withHidden(hidden);
-        if (lr != null) p = p.withOptimizer(lr, p.weightDecay());
+        if (lr != null || optimizer != null) {
+            p = p.withOptimizer(new org.forwardlearn.core.optim.OptimizerConfig(optimizer != null ? optimizer : p.optimizer().kind(),
+                    lr != null ? lr : p.lr(), p.weightDecay(), 0));
+        }
         if (alpha != null) p = p.withAlpha(alpha);
         return c.withTraining(epochs != null ? epochs : c.epochs(), limitTrain, p);
     }
@@ -162,31 +169,6 @@ public final class PhysicalOptions {
 
     /** What the provenance records about the run. */
     static Map<String, String> describe(PhysicalExperiment.Config c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("dataset", c.dataset());
-        m.put("system", c.system());
-        m.put("blocks", Integer.toString(c.blocks()));
-        m.put("method", c.method());
-        m.put("noise", Double.toString(c.noise()));
-        m.put("drift", Double.toString(c.drift()));
-        m.put("redraw", Boolean.toString(c.redraw()));
-        m.put("epochs", Integer.toString(c.epochs()));
-        m.put("train_limit", Integer.toString(c.trainLimit()));
-        m.put("standardise", c.standardise());
-        if (c.dataset().equals("vowels")) m.put("vowel_protocol", c.vowels().toString());
-        m.put("remote_device", Boolean.toString(c.systemFactory() != null));
-        c.systemOptions().forEach((k, v) -> m.put("system." + k, v));
-        PffConfig p = c.pff();
-        m.put("pff.hidden", Integer.toString(p.hidden()));
-        m.put("pff.skip", Boolean.toString(p.skip()));
-        m.put("pff.goodness", p.goodness());
-        m.put("pff.alpha", Double.toString(p.alpha()));
-        m.put("pff.lr", Double.toString(p.lr()));
-        m.put("pff.weight_decay", Double.toString(p.weightDecay()));
-        m.put("pff.inner_steps", Integer.toString(p.innerSteps()));
-        m.put("pff.batch_size", Integer.toString(p.batchSize()));
-        m.put("pff.encoder", String.valueOf(p.encoder()));
-        m.put("pff.val_size", Integer.toString(p.valSize()));
-        return m;
+        return PhysicalExperiment.describe(c);
     }
 }

@@ -9,8 +9,6 @@ import org.forwardlearn.cli.Console;
 import org.forwardlearn.cli.progress.MetricsRecorder;
 import org.forwardlearn.cli.progress.PffProgress;
 import org.forwardlearn.cli.report.TrainingReport;
-import org.forwardlearn.core.kernel.Kernels;
-import org.forwardlearn.core.provenance.RunProvenance;
 import org.forwardlearn.core.train.EpochStats;
 import org.forwardlearn.physical.PhysicalExperiment;
 import org.forwardlearn.physical.PhysicalResult;
@@ -27,10 +25,15 @@ final class PhysicalRunner {
     static Outcome run(PhysicalExperiment.Config cfg, Console console, boolean showProgress) {
         MetricsRecorder rec = new MetricsRecorder();
         PffProgress progress = new PffProgress(showProgress ? console : quiet(console), rec);
-        RunProvenance prov = Provenances.start("physical-" + cfg.method(), PhysicalOptions.describe(cfg), cfg.seed(),
-                cfg.dataset(), Kernels.describe());
         TrainingStarts.mark();
-        PhysicalResult r = new PhysicalExperiment(cfg).run(progress);
+        PhysicalResult r;
+        try {
+            r = new PhysicalExperiment(cfg).run(progress);
+        } catch (IllegalArgumentException e) {
+            String options = differingOptions(e.getMessage());
+            if (options.isEmpty()) throw e;
+            throw new IllegalArgumentException(e.getMessage() + " [differing options: " + options + "]", e);
+        }
         if (rec.epochs().isEmpty()) {
             // baselines report their history only at the end
             for (double[] e : r.epochs()) {
@@ -40,7 +43,7 @@ final class PhysicalRunner {
         Map<String, Object> m = new LinkedHashMap<>(r.toMap());
         m.remove("epochs");
         m.put("task", "physical");
-        m.put("provenance", Provenances.json(prov.finished()));
+        m.put("provenance", Provenances.json(Provenances.withDataset(r.provenance(), Map.of(), cfg.dataset(), cfg.dataDir())));
         return new Outcome(r, m, rec);
     }
 
@@ -49,6 +52,30 @@ final class PhysicalRunner {
         out.result(o.map());
         out.metrics(o.metrics(), "accuracy");
         out.text(RunOutput.REPORT, TrainingReport.render(title, o.map(), o.metrics(), "accuracy", Map.of()));
+    }
+
+    /** Fingerprint keys of a PFF checkpoint and the options that set them. */
+    private static final Map<String, String> OPTION_OF = Map.ofEntries(Map.entry("lr", "--lr"), Map.entry("optimizer", "--optimizer"),
+            Map.entry("epochs", "--epochs"), Map.entry("trainer.max_epochs", "--epochs"), Map.entry("hidden", "--hidden"),
+            Map.entry("alpha", "--alpha"), Map.entry("seed", "--seed"), Map.entry("noise", "--noise"), Map.entry("drift", "--drift"),
+            Map.entry("redrawAfterSamples", "--redraw"), Map.entry("blocks", "--blocks"), Map.entry("train", "--limit-train"),
+            Map.entry("data", "--dataset/--seed/--vowel-protocol/--limit-train"));
+
+    /**
+     * The CLI options behind the differences a refused resume lists ("key='run' (checkpoint: 'saved')"), e.g. "--lr, --noise";
+     * "" when the message is not such a refusal.
+     */
+    static String differingOptions(String message) {
+        if (message == null || !message.contains("to come from a run with this configuration")) return "";
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[ (:;])([A-Za-z0-9_.]+)='").matcher(message);
+        while (m.find()) {
+            String key = m.group(1);
+            String last = key.startsWith("device.") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            String opt = OPTION_OF.get(key.startsWith("device.") ? last : key);
+            if (opt != null) found.add(opt);
+        }
+        return String.join(", ", found);
     }
 
     static Path checkpoint(Path outDir) {

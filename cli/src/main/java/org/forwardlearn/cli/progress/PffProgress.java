@@ -4,13 +4,15 @@ import java.util.Locale;
 import org.forwardlearn.cli.Console;
 import org.forwardlearn.core.train.EpochStats;
 import org.forwardlearn.core.train.LayerReport;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.listen.TrainingListener;
+import org.forwardlearn.core.train.TrainingResult;
 
 /**
- * Progress of a PFF run (all blocks train on every batch): a bar over batches on a terminal, a plain line
- * every few seconds otherwise; every epoch is also handed to a {@link MetricsRecorder} (layer -1 = all blocks).
+ * Progress of a PFF run (core's {@link TrainingListener}; all blocks train on every batch): a bar over batches on a
+ * terminal, a plain line every few seconds otherwise; every epoch is also handed to a {@link MetricsRecorder}
+ * (layer -1 = all blocks).
  */
-public final class PffProgress implements PffListener {
+public final class PffProgress implements TrainingListener {
     private final Console console;
     private final Console.ProgressMode mode;
     private final MetricsRecorder recorder;
@@ -36,15 +38,20 @@ public final class PffProgress implements PffListener {
 
     private double now() { return (System.nanoTime() - t0) / 1e9; }
 
+    private boolean announced;
+
     @Override
-    public void onRunStart(int epochs, int batchesPerEpoch) {
-        this.epochs = Math.max(1, epochs);
-        this.batches = Math.max(1, batchesPerEpoch);
-        if (mode == Console.ProgressMode.PLAIN) console.status("PFF: " + epochs + " epochs x " + batchesPerEpoch + " batches (all blocks per batch)");
+    public void onLayerStart(int layer, int maxEpochs) {
+        this.epochs = Math.max(1, maxEpochs);
     }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, double loss) {
+    public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
+        this.batches = Math.max(1, batchesPerEpoch);
+        if (!announced && mode == Console.ProgressMode.PLAIN) {
+            console.status("PFF: " + epochs + " epochs x " + batchesPerEpoch + " batches (all blocks per batch)");
+        }
+        announced = true;
         lastLoss = loss;
         double t = now();
         if (mode == Console.ProgressMode.BAR && t - lastDraw >= 0.1) {
@@ -58,7 +65,9 @@ public final class PffProgress implements PffListener {
     }
 
     @Override
-    public void onEpochEnd(int epoch, double loss, double valAccuracy, double elapsedSeconds) {
+    public void onEpochEnd(EpochStats stats) {
+        int epoch = stats.epoch();
+        double loss = stats.loss(), valAccuracy = stats.metric(), elapsedSeconds = stats.elapsedSeconds();
         lastLoss = loss;
         epochsDone = epoch + 1;
         if (!Double.isNaN(valAccuracy)) {
@@ -77,7 +86,8 @@ public final class PffProgress implements PffListener {
     }
 
     @Override
-    public void onRunEnd(double elapsedSeconds) {
+    public void onRunEnd(TrainingResult result) {
+        double elapsedSeconds = result.totalSeconds();
         if (recorder != null) recorder.onLayerEnd(new LayerReport(-1, epochsDone, bestEpoch, best, elapsedSeconds, false, history));
         if (mode != Console.ProgressMode.NONE) {
             console.endLine();

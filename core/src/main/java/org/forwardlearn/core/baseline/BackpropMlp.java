@@ -60,7 +60,7 @@ public final class BackpropMlp {
         boolean early = false;
         DMatrixRMaj xb = new DMatrixRMaj(1, 1);
         for (; epoch < cfg.epochs(); epoch++) {
-            Random r = new Random(cfg.seed() * 31 + epoch);
+            Random r = org.forwardlearn.core.random.Seeds.forSplit(cfg.seed(), epoch);
             for (int i = n - 1; i > 0; i--) { int j = r.nextInt(i + 1); int t = order[i]; order[i] = order[j]; order[j] = t; }
             double loss = 0;
             int batches = 0;

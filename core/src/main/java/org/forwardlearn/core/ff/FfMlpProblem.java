@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.forwardlearn.core.layer.DenseLayer;
-import org.forwardlearn.core.layer.Init;
+import org.forwardlearn.core.layer.TrainableLayer;
 import org.forwardlearn.core.layer.Parameter;
 import org.forwardlearn.core.objective.ContrastiveObjective;
 import org.forwardlearn.core.train.LayerwiseProblem;
@@ -25,7 +24,7 @@ final class FfMlpProblem implements LayerwiseProblem {
     private final int[] yVal;
     private final LabelEmbedding embedding;
     private final ContrastiveObjective objective;
-    private final List<DenseLayer> layers = new ArrayList<>();
+    private final List<TrainableLayer> layers = new ArrayList<>();
     private final long seed;
     private int[] order;
     private int[] negLabels;
@@ -37,6 +36,11 @@ final class FfMlpProblem implements LayerwiseProblem {
 
     FfMlpProblem(FfMlpConfig cfg, DMatrixRMaj x, int[] y, int numClasses, DMatrixRMaj xVal, int[] yVal,
                  ContrastiveObjective objective) {
+        this(cfg, x, y, numClasses, xVal, yVal, objective, LayerFactory.DENSE);
+    }
+
+    FfMlpProblem(FfMlpConfig cfg, DMatrixRMaj x, int[] y, int numClasses, DMatrixRMaj xVal, int[] yVal,
+                 ContrastiveObjective objective, LayerFactory factory) {
         this.cfg = cfg;
         this.x = x;
         this.y = y;
@@ -48,7 +52,12 @@ final class FfMlpProblem implements LayerwiseProblem {
         Random init = new Random(seed);
         int in = x.numCols;
         for (int h : cfg.hidden()) {
-            layers.add(new DenseLayer(in, h, cfg.activation(), Init.TORCH_DEFAULT, init));
+            TrainableLayer l = factory.create(layers.size(), in, h, cfg, init);
+            if (l == null || l.inputSize() != in || l.outputSize() != h) {
+                throw new IllegalArgumentException("Expected layer " + layers.size() + " mapping " + in + " to " + h + " columns (got "
+                        + (l == null ? "null" : l.inputSize() + " to " + l.outputSize()) + ")");
+            }
+            layers.add(l);
             in = h;
         }
         int n = layers.size();
@@ -61,7 +70,7 @@ final class FfMlpProblem implements LayerwiseProblem {
         }
     }
 
-    List<DenseLayer> layers() { return layers; }
+    List<TrainableLayer> layers() { return layers; }
 
     LabelEmbedding embedding() { return embedding; }
 
@@ -76,7 +85,7 @@ final class FfMlpProblem implements LayerwiseProblem {
     /** Shuffles and draws the wrong labels for an epoch, from (seed, epoch) so any epoch can be replayed. */
     private void prepare(int epoch) {
         if (preparedEpoch == epoch) return;
-        Random r = new Random(seed * 1_000_003L + epoch + 17);
+        Random r = org.forwardlearn.core.random.Seeds.forEpoch(seed, epoch);
         int n = x.numRows;
         order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -98,7 +107,7 @@ final class FfMlpProblem implements LayerwiseProblem {
     public double lossAndGradient(int layer, int epoch, int batch) {
         prepare(epoch);
         ensureInput(layer, epoch, batch);
-        DenseLayer l = layers.get(layer);
+        TrainableLayer l = layers.get(layer);
         l.forward(inPos[layer], outPos[layer]);
         l.forward(inNeg[layer], outNeg[layer]);
         double loss = objective.evaluate(outPos[layer], outNeg[layer], dPos, dNeg);

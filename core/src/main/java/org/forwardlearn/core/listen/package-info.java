@@ -1,2 +1,2 @@
-/** Training listeners: logging, divergence guard, composition. */
+/** Training listeners: logging, divergence guard, cancellation, composition. */
 package org.forwardlearn.core.listen;

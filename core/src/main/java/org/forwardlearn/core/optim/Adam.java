@@ -71,6 +71,18 @@ public final class Adam implements Optimizer {
         int n = 1;
         for (Parameter p : params) n += 2 * p.size();
         if (s.length != n) throw new IllegalArgumentException("Expected Adam state of length " + n + " (got " + s.length + ")");
+        if (!(s[0] >= 0) || s[0] != Math.rint(s[0]) || s[0] > 1e15) {
+            throw new IllegalArgumentException("Expected an Adam step count >= 0 (got " + s[0] + ")");
+        }
+        int at = 1;
+        for (Parameter p : params) {
+            for (int k = at + p.size(); k < at + 2 * p.size(); k++) {
+                if (!(s[k] >= 0) || !Double.isFinite(s[k])) {
+                    throw new IllegalArgumentException("Expected Adam second moments >= 0 (got " + s[k] + " for " + p.name() + ")");
+                }
+            }
+            at += 2 * p.size();
+        }
         t = (long) s[0];
         int o = 1;
         moments.clear();

@@ -58,6 +58,7 @@ public final class Sgd implements Optimizer {
         int n = 1;
         for (Parameter p : params) n += p.size();
         if (s.length != n) throw new IllegalArgumentException("Expected SGD state of length " + n + " (got " + s.length + ")");
+        if (s[0] != 0 && s[0] != 1) throw new IllegalArgumentException("Expected an SGD momentum flag 0 or 1 (got " + s[0] + ")");
         buffers.clear();
         if (s[0] == 0 || momentum == 0) return;
         int o = 1;

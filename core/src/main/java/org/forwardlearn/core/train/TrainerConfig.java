@@ -9,7 +9,9 @@ import org.forwardlearn.core.optim.OptimizerConfig;
  *
  * @param maxEpochs     maximum epochs per layer (GREEDY) or in total (ALL_LAYERS)
  * @param validateEvery validate every k epochs (k &gt;= 1)
- * @param patience      stop after this many epochs without a better validation metric (0 = never stop early)
+ * @param patience      stop after this many EPOCHS without a better validation metric (0 = never stop early). Patience
+ *                      counts epochs everywhere in forwardlearn; a patience counted in validations converts at the
+ *                      edge with {@link #patienceFromValidations}
  * @param restoreBest   restore the parameters of the best validation epoch at the end of a layer
  * @param schedule      GREEDY or ALL_LAYERS
  * @param optimizer     a fresh optimizer per layer is made from it
@@ -22,6 +24,14 @@ public record TrainerConfig(int maxEpochs, int validateEvery, int patience, bool
         if (validateEvery < 1) throw new IllegalArgumentException("Expected validateEvery >= 1 (got " + validateEvery + ")");
         if (patience < 0) throw new IllegalArgumentException("Expected patience >= 0 (got " + patience + ")");
         if (schedule == null || optimizer == null) throw new IllegalArgumentException("Expected a schedule and an optimizer (got null)");
+    }
+
+    /** Epochs of patience equivalent to {@code validations} validations every {@code validateEvery} epochs. */
+    public static int patienceFromValidations(int validations, int validateEvery) {
+        if (validations < 0 || validateEvery < 1) {
+            throw new IllegalArgumentException("Expected validations >= 0 and validateEvery >= 1 (got " + validations + ", " + validateEvery + ")");
+        }
+        return Math.multiplyExact(validations, validateEvery);
     }
 
     /** ForwardGNN's protocol: 1000 epochs, validate every 2, patience 100, restore best, greedy, Adam(1e-3, wd 5e-4). */

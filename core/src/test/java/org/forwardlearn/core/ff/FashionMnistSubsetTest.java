@@ -1,5 +1,8 @@
 package org.forwardlearn.core.ff;
 
+import org.forwardlearn.core.data.Samples;
+import org.forwardlearn.core.data.TrainingData;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.forwardlearn.core.FashionMnist;
@@ -26,7 +29,8 @@ class FashionMnistSubsetTest {
     @Test
     void forwardForwardMlpLearnsWellAboveChance() {
         long t0 = System.nanoTime();
-        FfMlpModel m = FfMlp.fit(cfg(), train.x, train.y, 10, null, null, new DivergenceGuard(), "fashion-mnist-subset");
+        FfMlpModel m = new FfMlpTrainer(cfg()).fit(TrainingData.of(new Samples(train.x, train.y, 10)).withDataset("fashion-mnist-subset", ""),
+                new DivergenceGuard());
         double acc = m.accuracy(test.x, test.y);
         System.out.printf("FF MLP on Fashion-MNIST 3000/1000: test accuracy %.3f in %.1f s%n", acc, (System.nanoTime() - t0) * 1e-9);
         assertTrue(acc > 0.60, "FF test accuracy " + acc + " (chance is 0.10)");

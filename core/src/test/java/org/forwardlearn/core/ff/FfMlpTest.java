@@ -1,5 +1,8 @@
 package org.forwardlearn.core.ff;
 
+import org.forwardlearn.core.data.Samples;
+import org.forwardlearn.core.data.TrainingData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +75,7 @@ class FfMlpTest {
             }
         };
         FfMlpProblem p = new FfMlpProblem(cfg, x, y, c, null, null, spy);
-        DenseLayer l0 = p.layers().get(0);
+        DenseLayer l0 = ((DenseLayer) p.layers().get(0));
         l0.weight().zero();
         for (int i = 0; i < d; i++) l0.weight().set(i, i, 1.0);
         l0.bias().zero();
@@ -105,7 +108,8 @@ class FfMlpTest {
         Clusters train = new Clusters(600, 4, 20, 1.0, 1), val = new Clusters(200, 4, 20, 1.0, 2), test = new Clusters(400, 4, 20, 1.0, 3);
         FfMlpConfig cfg = FfMlpConfig.defaults().withHidden(32, 32).withLoss(loss).withMeanGoodness(loss.equals("ff"))
                 .withThreshold(1.0).withEpochs(15).withBatchSize(50).withValidation(1, 5).withSchedule(schedule).withSeed(4);
-        FfMlpModel m = FfMlp.fit(cfg, train.x, train.y, 4, val.x, val.y, TrainingListener.NONE, "clusters");
+        FfMlpModel m = new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(train.x, train.y, 4)).withValidation(new Samples(val.x, val.y, 4))
+                .withDataset("clusters", ""), TrainingListener.NONE);
         double acc = m.accuracy(test.x, test.y);
         assertTrue(acc > 0.9, "test accuracy " + acc + " on well separated clusters");
         RunProvenance prov = m.training().provenance();
@@ -122,7 +126,7 @@ class FfMlpTest {
         for (int i = 0; i < s1.length; i++) assertArrayEquals(s1[i], s2[i], 0.0);
         assertEquals(prov, RunProvenance.fromStrings(cp.metadata()), "provenance survives the checkpoint");
         for (int l = 0; l < 2; l++) {
-            assertTrue(TestUtil.bitEqual(m.layers().get(l).weight(), back.layers().get(l).weight()));
+            assertTrue(TestUtil.bitEqual(((DenseLayer) m.layers().get(l)).weight(), ((DenseLayer) back.layers().get(l)).weight()));
         }
     }
 
@@ -130,16 +134,16 @@ class FfMlpTest {
     void modelIsImmutableAndInputsAreValidated() {
         Clusters train = new Clusters(100, 3, 10, 1.0, 1);
         FfMlpConfig cfg = FfMlpConfig.defaults().withHidden(8).withEpochs(1).withBatchSize(0);
-        FfMlpModel m = FfMlp.fit(cfg, train.x, train.y, 3, null, null, null);
+        FfMlpModel m = new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(train.x, train.y, 3)));
         int[] before = m.predict(train.x);
-        m.layers().get(0).weight(); // layers are copies made at construction
+        ((DenseLayer) m.layers().get(0)).parameters(); // layers are copies made at construction
         assertThrows(UnsupportedOperationException.class, () -> m.layers().add(null));
         assertArrayEquals(before, m.predict(train.x));
         int[] bad = train.y.clone();
         bad[5] = 3;
-        assertThrows(IllegalArgumentException.class, () -> FfMlp.fit(cfg, train.x, bad, 3, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> FfMlp.fit(cfg, train.x, new int[3], 3, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> FfMlp.fit(cfg, new DMatrixRMaj(4, 2), new int[4], 3, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(train.x, bad, 3))));
+        assertThrows(IllegalArgumentException.class, () -> new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(train.x, new int[3], 3))));
+        assertThrows(IllegalArgumentException.class, () -> new FfMlpTrainer(cfg).fit(TrainingData.of(new Samples(new DMatrixRMaj(4, 2), new int[4], 3))));
         assertThrows(IllegalArgumentException.class, () -> cfg.withHidden());
         assertThrows(IllegalArgumentException.class, () -> cfg.withLoss("hinge"));
     }
@@ -166,16 +170,16 @@ class FfMlpTest {
                 .withValidation(1, 2).withSchedule(Schedule.GREEDY).withSeed(21);
         TrainerConfig tc = new TrainerConfig(epochs, 1, 2, true, Schedule.GREEDY, cfg.optimizer(), 21);
 
-        FfMlpProblem whole = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlp.objective(cfg));
+        FfMlpProblem whole = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlpTrainer.objective(cfg));
         new LayerwiseTrainer(tc).fit(whole, TrainingListener.NONE);
 
         Path f = dir.resolve("partial.flck");
-        FfMlpProblem first = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlp.objective(cfg));
+        FfMlpProblem first = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlpTrainer.objective(cfg));
         TrainingListener crashAfterLayerOne = new TrainingListener() {
             @Override public void onLayerEnd(LayerReport r) {
                 if (r.layer() != 0) return;
                 List<LayerRecord> recs = new ArrayList<>();
-                recs.add(DenseLayers.toRecord(first.layers().get(0)));
+                recs.add(DenseLayers.toRecord(((DenseLayer) first.layers().get(0))));
                 Map<String, String> meta = new LinkedHashMap<>();
                 meta.put("model", "ff-mlp-partial");
                 try {
@@ -191,13 +195,13 @@ class FfMlpTest {
         Checkpoint cp = Checkpoint.load(f);
         assertEquals(1, cp.completedLayers());
         assertEquals(2, cp.totalLayers());
-        FfMlpProblem resumed = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlp.objective(cfg));
-        resumed.layers().get(0).copyParametersFrom(DenseLayers.fromRecord(cp.layers().get(0)));
+        FfMlpProblem resumed = new FfMlpProblem(cfg, train.x, train.y, 4, val.x, val.y, FfMlpTrainer.objective(cfg));
+        ((DenseLayer) resumed.layers().get(0)).copyParametersFrom(DenseLayers.fromRecord(cp.layers().get(0)));
         new LayerwiseTrainer(tc).fit(resumed, TrainingListener.NONE, cp.completedLayers(), null);
 
         for (int l = 0; l < 2; l++) {
-            assertTrue(TestUtil.bitEqual(whole.layers().get(l).weight(), resumed.layers().get(l).weight())
-                    && TestUtil.bitEqual(whole.layers().get(l).bias(), resumed.layers().get(l).bias()),
+            assertTrue(TestUtil.bitEqual(((DenseLayer) whole.layers().get(l)).weight(), ((DenseLayer) resumed.layers().get(l)).weight())
+                    && TestUtil.bitEqual(((DenseLayer) whole.layers().get(l)).bias(), ((DenseLayer) resumed.layers().get(l)).bias()),
                     "layer " + (l + 1) + " differs between the uninterrupted and the resumed run");
         }
     }

@@ -30,7 +30,7 @@ class LocalityTest {
     }
 
     static FfMlpProblem problem(FfMlpConfig c) {
-        return new FfMlpProblem(c, DATA.x, DATA.y, 4, null, null, FfMlp.objective(c));
+        return new FfMlpProblem(c, DATA.x, DATA.y, 4, null, null, FfMlpTrainer.objective(c));
     }
 
     static DMatrixRMaj[] values(DenseLayer l) {
@@ -56,28 +56,28 @@ class LocalityTest {
             @Override public void layerFinished(int l) { p.layerFinished(l); }
             @Override public double lossAndGradient(int l, int e, int b) {
                 if (l == 1) {
-                    if (atStart[0] == null) atStart[0] = values(p.layers().get(0));
+                    if (atStart[0] == null) atStart[0] = values(((DenseLayer) p.layers().get(0)));
                     double loss = p.lossAndGradient(l, e, b);
-                    assertTrue(same(atStart[0], values(p.layers().get(0))), "layer 1 changed while layer 2 trained (epoch " + e + ")");
+                    assertTrue(same(atStart[0], values(((DenseLayer) p.layers().get(0)))), "layer 1 changed while layer 2 trained (epoch " + e + ")");
                     checkedCalls[0]++;
                     return loss;
                 }
                 return p.lossAndGradient(l, e, b);
             }
         };
-        DMatrixRMaj w2Before = p.layers().get(1).weight().copy();
+        DMatrixRMaj w2Before = ((DenseLayer) p.layers().get(1)).weight().copy();
         TrainerConfig tc = new TrainerConfig(4, 1, 0, false, Schedule.GREEDY, OptimizerConfig.adam(1e-2, 0), 9);
         new LayerwiseTrainer(tc).fit(checked, TrainingListener.NONE);
         assertTrue(checkedCalls[0] == 4 * 3, "layer 2 was stepped " + checkedCalls[0] + " times");
-        assertTrue(same(atStart[0], values(p.layers().get(0))));
-        assertFalse(TestUtil.bitEqual(w2Before, p.layers().get(1).weight()), "layer 2 did train");
+        assertTrue(same(atStart[0], values(((DenseLayer) p.layers().get(0)))));
+        assertFalse(TestUtil.bitEqual(w2Before, ((DenseLayer) p.layers().get(1)).weight()), "layer 2 did train");
     }
 
     /** Layer 2's gradient on one batch, after setting layer 1's parameters. */
     static DMatrixRMaj[] layerTwoGradient(DMatrixRMaj w1, DMatrixRMaj b1) {
         FfMlpProblem p = problem(cfg());
-        p.layers().get(0).weight().setTo(w1);
-        p.layers().get(0).bias().setTo(b1);
+        ((DenseLayer) p.layers().get(0)).weight().setTo(w1);
+        ((DenseLayer) p.layers().get(0)).bias().setTo(b1);
         for (Parameter q : p.parameters(1)) q.zeroGrad();
         p.lossAndGradient(1, 0, 0);
         return new DMatrixRMaj[] {p.parameters(1).get(0).grad().copy(), p.parameters(1).get(1).grad().copy()};
@@ -86,7 +86,7 @@ class LocalityTest {
     @Test
     void layerTwoGradientDependsOnlyOnLayerTwoInput() {
         FfMlpProblem p = problem(cfg());
-        DMatrixRMaj w1 = p.layers().get(0).weight().copy(), b1 = p.layers().get(0).bias().copy();
+        DMatrixRMaj w1 = ((DenseLayer) p.layers().get(0)).weight().copy(), b1 = ((DenseLayer) p.layers().get(0)).bias().copy();
         DMatrixRMaj[] g = layerTwoGradient(w1, b1);
         // doubling layer 1's weights and bias doubles its ReLU output exactly; the RMS normalisation between the
         // layers removes the factor exactly, so layer 2 sees bit-identical input while layer 1 is different

@@ -13,7 +13,7 @@ import org.forwardlearn.forwardgnn.graph.NodeMatrix;
 import org.forwardlearn.forwardgnn.graph.Split;
 import org.forwardlearn.forwardgnn.layer.ConvInput;
 import org.forwardlearn.forwardgnn.layer.Convs;
-import org.forwardlearn.forwardgnn.layer.GatConv;
+import org.forwardlearn.forwardgnn.layer.ConvRegistry;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
 
 /**
@@ -41,7 +41,7 @@ public final class BackpropNodeClassifier implements LayerwiseProblem {
         for (int l = 0; l < layers; l++) {
             boolean last = l == layers - 1;
             int out = last ? g.numClasses() : hidden;
-            GraphConv c = last && conv.equals("gat") ? new GatConv(in, out, Convs.GAT_HEADS, false, rng) : Convs.create(conv, in, out, rng);
+            GraphConv c = last ? ConvRegistry.get(conv).createOutput(in, out, rng) : Convs.create(conv, in, out, rng);
             convs.add(c);
             params.addAll(c.parameters());
             in = out;

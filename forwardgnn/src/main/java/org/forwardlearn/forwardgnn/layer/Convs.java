@@ -2,18 +2,18 @@ package org.forwardlearn.forwardgnn.layer;
 
 import java.util.Random;
 
-/** Creates graph layers by name: {@code gcn}, {@code sage}, {@code gat} (4 heads concatenated). */
+/** Creates graph layers by name through the {@link ConvRegistry} ({@code gcn}, {@code sage}, {@code gat}, and any registered conv). */
 public final class Convs {
-    public static final int GAT_HEADS = 4;
+    /** GAT's heads ({@link ConvRegistry#GAT_HEADS}). */
+    public static final int GAT_HEADS = ConvRegistry.GAT_HEADS;
 
     private Convs() { }
 
     public static GraphConv create(String kind, int in, int out, Random rng) {
-        return switch (kind) {
-            case "gcn" -> new GcnConv(in, out, rng);
-            case "sage" -> new SageConv(in, out, rng);
-            case "gat" -> new GatConv(in, out, GAT_HEADS, true, rng);
-            default -> throw new IllegalArgumentException("Expected conv gcn|sage|gat (got '" + kind + "')");
-        };
+        GraphConv c = ConvRegistry.get(kind).create(in, out, rng);
+        if (!kind.equals(c.kind())) {   // checkpoints record kind() and load by it
+            throw new IllegalStateException("Expected conv '" + kind + "' to report kind '" + kind + "' (got '" + c.kind() + "')");
+        }
+        return c;
     }
 }

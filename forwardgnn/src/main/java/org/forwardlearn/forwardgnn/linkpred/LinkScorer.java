@@ -15,16 +15,9 @@ import org.forwardlearn.forwardgnn.layer.GraphConv;
 public final class LinkScorer {
     private LinkScorer() { }
 
-    /** The edge objective of a link method with the configured threshold and sharpness. */
+    /** The edge objective of a link method with the configured threshold and sharpness ({@link LinkMethods#scoring}). */
     public static EdgeObjective objective(String method, double theta, double alpha) {
-        EdgeObjective.Kind kind = switch (method) {
-            case "fl-ce" -> EdgeObjective.Kind.CE;
-            case "fl-ff" -> EdgeObjective.Kind.FF;
-            case "fl-symba" -> EdgeObjective.Kind.SYMBA;
-            default -> throw new IllegalArgumentException("Expected a model trained with link method fl-ce, fl-ff or fl-symba for pair scores (got '"
-                    + method + "')");
-        };
-        return new EdgeObjective(kind, theta, alpha);
+        return LinkMethods.scoring(method, theta, alpha);
     }
 
     /** Scores in (0, 1) of {@code pairs} ({@code pairs[k] = {u, v}}, node indices). */

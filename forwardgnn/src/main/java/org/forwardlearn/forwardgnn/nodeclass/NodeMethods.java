@@ -18,8 +18,12 @@ import org.forwardlearn.forwardgnn.graph.GraphData;
 import org.forwardlearn.forwardgnn.graph.Split;
 import org.forwardlearn.forwardgnn.layer.Convs;
 import org.forwardlearn.forwardgnn.layer.GraphConv;
+import org.forwardlearn.forwardgnn.registry.Registry;
 
-/** Builds the layer-wise problem of a node-classification method and reads its results after training. */
+/**
+ * The registry of node-classification methods (one {@link Method} per {@code --method} name): builds a method's
+ * layer-wise problem and reads its results after training.
+ */
 public final class NodeMethods {
     private NodeMethods() { }
 
@@ -55,82 +59,120 @@ public final class NodeMethods {
         return new Random(rng.nextLong());
     }
 
-    public static Built build(GnnConfig c, GraphData g, Split split, Random rng) {
-        switch (c.method()) {
-            case "bp": {
-                BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), rng);
-                return new Built(bp, bp.convs(), Map.of(),
-                        () -> bp.accuracy(bp.logits(), split.test()), () -> bp.accuracy(bp.logits(), split.val()),
-                        () -> List.of(new double[] {bp.accuracy(bp.logits(), split.val()), bp.accuracy(bp.logits(), split.test())}),
-                        () -> argmax(bp.logits()));
-            }
-            case "sf": {
-                Random fixed = fixedStream(rng);
-                List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
-                SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
-                return node(sf, sf.extras());
-            }
-            case "lpf":
-            case "lpf-rp":
-            case "lpf-lt":
-            case "sf-rp":
-            case "sf-lt": {
-                Propagated prop = propagation(c.method());
-                Random fixed = fixedStream(rng);
-                int in = g.features().cols() + (prop.labelInput() ? g.numClasses() : 0);
-                List<GraphConv> convs = stack(c.conv(), in, c.hidden(), c.layers(), rng);
-                return node(SingleForward.createPropagated(convs, g, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
-            }
-            case "ff-la":
-            case "symba-la": {
-                Random fixed = fixedStream(rng);
-                List<GraphConv> convs = stack(c.conv(), LabelAppending.inputSize(g), c.hidden(), c.layers(), rng);
-                return goodness(LabelAppending.create(convs, g, split, objective(c), fixed), Map.of());
-            }
-            case "ff-vn":
-            case "symba-vn": {
-                Random fixed = fixedStream(rng);
-                List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
-                VirtualNodeWiring.Built b = VirtualNodeWiring.create(convs, g, split, c.bidirectional(), objective(c), fixed);
-                return goodness(b.problem(), Map.of("virtual_features", b.virtualFeatures()));
-            }
-            case "sf-top-input":
-            case "sf-top-loss": {
-                TopDownSf.Mode mode = c.method().equals("sf-top-input") ? TopDownSf.Mode.INPUT : TopDownSf.Mode.LOSS;
-                List<GraphConv> convs = new ArrayList<>();
-                for (int l = 0; l < c.layers(); l++) {
-                    convs.add(Convs.create(c.conv(), TopDownSf.inputSize(mode, l, c.layers(), g.features().cols(), c.hidden(),
-                            g.numClasses()), c.hidden(), rng));
-                }
-                TopDownSf p = TopDownSf.create(mode, convs, g, split, c.bidirectional(), c.tau(), rng);
-                return new Built(p, p.convs(), Map.of(), () -> last(p.layerAccuracies())[1], () -> last(p.layerAccuracies())[0],
-                        p::layerAccuracies, p::predictions, Schedule.ALL_LAYERS);
-            }
-            default:
-                throw new UnsupportedOperationException("Method '" + c.method() + "' is not implemented yet");
+    /**
+     * One node-classification method of the registry.
+     *
+     * @param name        the registry key ({@code --method})
+     * @param builder     builds its problem for a configuration, graph and split
+     * @param depthPrefix true when it trains greedily and draws its fixed randomness before the layers, so the d-layer
+     *                    model is the first d layers of a deeper run ({@link GnnConfig#depthPrefix()})
+     * @param predictable true when a trained model predicts on new graphs ({@code GnnModel.predict}: SF's predictor)
+     */
+    public record Method(String name, Builder builder, boolean depthPrefix, boolean predictable) {
+        public Method {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("Expected a method name (got '" + name + "')");
+            java.util.Objects.requireNonNull(builder, "builder");
         }
     }
 
-    /**
-     * The label-propagation signals of LPF and its ablation (issue 20; {@link Propagated}): lpf (Label-Propagated
-     * Forward) = SF + Correct-and-Smooth of the summed per-layer prediction, the combination the ablation kept;
-     * lpf-rp adds the propagated residual soft targets (weight 0.3) to each layer's objective, lpf-lt the label trick
-     * with masking; sf-rp (weight 1) and sf-lt are those signals without C&amp;S.
-     */
-    public static Propagated propagation(String method) {
-        return switch (method) {
-            case "lpf" -> new Propagated(0, true, false);
-            case "lpf-rp" -> new Propagated(0.3, true, false);
-            case "lpf-lt" -> new Propagated(0, true, true);
-            case "sf-rp" -> new Propagated(1.0, false, false);
-            case "sf-lt" -> new Propagated(0, false, true);
-            default -> throw new IllegalArgumentException("Expected a label-propagated SF method (got '" + method + "')");
-        };
+    /** Builds a method's layer-wise problem. */
+    @FunctionalInterface
+    public interface Builder {
+        Built build(GnnConfig c, GraphData g, Split split, Random rng);
+    }
+
+    private static final Registry<Method> METHODS = new Registry<>("method");
+
+    static {
+        register(new Method("sf", NodeMethods::sf, true, true));
+        register(new Method("ff-la", (c, g, s, r) -> labelAppending(c, g, s, r, false), true, false));
+        register(new Method("ff-vn", (c, g, s, r) -> virtualWiring(c, g, s, r, false), true, false));
+        register(new Method("symba-la", (c, g, s, r) -> labelAppending(c, g, s, r, true), true, false));
+        register(new Method("symba-vn", (c, g, s, r) -> virtualWiring(c, g, s, r, true), true, false));
+        register(new Method("sf-top-input", (c, g, s, r) -> topDown(c, g, s, r, TopDownSf.Mode.INPUT), false, false));
+        register(new Method("sf-top-loss", (c, g, s, r) -> topDown(c, g, s, r, TopDownSf.Mode.LOSS), false, false));
+        register(new Method("bp", NodeMethods::backprop, false, false));
+        // Label-propagated SF (issue 20; Propagated): lpf (Label-Propagated Forward) = SF + Correct-and-Smooth of the
+        // summed per-layer prediction, the combination the ablation kept; lpf-rp adds the propagated residual soft
+        // targets (weight 0.3) to each layer's objective, lpf-lt the label trick with masking; sf-rp (weight 1) and
+        // sf-lt are those signals without C&S.
+        register(propagated("lpf", new Propagated(0, true, false)));
+        register(propagated("lpf-rp", new Propagated(0.3, true, false)));
+        register(propagated("lpf-lt", new Propagated(0, true, true)));
+        register(propagated("sf-rp", new Propagated(1.0, false, false)));
+        register(propagated("sf-lt", new Propagated(0, false, true)));
+    }
+
+    /** Adds a method (an error if its name is taken). */
+    public static void register(Method m) { METHODS.register(m.name(), m); }
+
+    /** The method called {@code name}; an error listing the registered names otherwise. */
+    public static Method get(String name) { return METHODS.get(name); }
+
+    public static boolean contains(String name) { return METHODS.contains(name); }
+
+    /** True when {@code method} is a registered node method whose models predict on new graphs. */
+    public static boolean predictable(String method) { return contains(method) && get(method).predictable(); }
+
+    /** The registered names in registration order. */
+    public static List<String> names() { return METHODS.names(); }
+
+    /** Builds the configured method's problem. */
+    public static Built build(GnnConfig c, GraphData g, Split split, Random rng) {
+        return get(c.method()).builder().build(c, g, split, rng);
+    }
+
+    private static Built backprop(GnnConfig c, GraphData g, Split split, Random rng) {
+        BackpropNodeClassifier bp = new BackpropNodeClassifier(g, split, c.conv(), c.layers(), c.hidden(), rng);
+        return new Built(bp, bp.convs(), Map.of(),
+                () -> bp.accuracy(bp.logits(), split.test()), () -> bp.accuracy(bp.logits(), split.val()),
+                () -> List.of(new double[] {bp.accuracy(bp.logits(), split.val()), bp.accuracy(bp.logits(), split.test())}),
+                () -> argmax(bp.logits()));
+    }
+
+    private static Built sf(GnnConfig c, GraphData g, Split split, Random rng) {
+        Random fixed = fixedStream(rng);
+        List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
+        SingleForward sf = SingleForward.create(convs, g, split, c.bidirectional(), c.tau(), fixed);
+        return node(sf, sf.extras());
+    }
+
+    private static Method propagated(String name, Propagated prop) {
+        return new Method(name, (c, g, split, rng) -> {
+            Random fixed = fixedStream(rng);
+            int in = g.features().cols() + (prop.labelInput() ? g.numClasses() : 0);
+            List<GraphConv> convs = stack(c.conv(), in, c.hidden(), c.layers(), rng);
+            return node(SingleForward.createPropagated(convs, g, split, c.bidirectional(), c.tau(), fixed, prop), Map.of());
+        }, true, false);
+    }
+
+    private static Built labelAppending(GnnConfig c, GraphData g, Split split, Random rng, boolean symba) {
+        Random fixed = fixedStream(rng);
+        List<GraphConv> convs = stack(c.conv(), LabelAppending.inputSize(g), c.hidden(), c.layers(), rng);
+        return goodness(LabelAppending.create(convs, g, split, objective(c, symba), fixed), Map.of());
+    }
+
+    private static Built virtualWiring(GnnConfig c, GraphData g, Split split, Random rng, boolean symba) {
+        Random fixed = fixedStream(rng);
+        List<GraphConv> convs = stack(c.conv(), g.features().cols(), c.hidden(), c.layers(), rng);
+        VirtualNodeWiring.Built b = VirtualNodeWiring.create(convs, g, split, c.bidirectional(), objective(c, symba), fixed);
+        return goodness(b.problem(), Map.of("virtual_features", b.virtualFeatures()));
+    }
+
+    private static Built topDown(GnnConfig c, GraphData g, Split split, Random rng, TopDownSf.Mode mode) {
+        List<GraphConv> convs = new ArrayList<>();
+        for (int l = 0; l < c.layers(); l++) {
+            convs.add(Convs.create(c.conv(), TopDownSf.inputSize(mode, l, c.layers(), g.features().cols(), c.hidden(),
+                    g.numClasses()), c.hidden(), rng));
+        }
+        TopDownSf p = TopDownSf.create(mode, convs, g, split, c.bidirectional(), c.tau(), rng);
+        return new Built(p, p.convs(), Map.of(), () -> last(p.layerAccuracies())[1], () -> last(p.layerAccuracies())[0],
+                p::layerAccuracies, p::predictions, Schedule.ALL_LAYERS);
     }
 
     /** Hinton's FF loss (ff-*) or SymBa (symba-*) on sum-of-squares goodness, theta and alpha from the config. */
-    static ContrastiveObjective objective(GnnConfig c) {
-        return c.method().startsWith("symba") ? new SymBaLoss(SquaredGoodness.sum(), c.alpha())
+    static ContrastiveObjective objective(GnnConfig c, boolean symba) {
+        return symba ? new SymBaLoss(SquaredGoodness.sum(), c.alpha())
                 : new ForwardForwardLoss(SquaredGoodness.sum(), c.theta());
     }
 

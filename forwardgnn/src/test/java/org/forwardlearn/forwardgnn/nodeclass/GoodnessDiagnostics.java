@@ -33,7 +33,7 @@ public final class GoodnessDiagnostics {
         for (int v : count) maj = Math.max(maj, v);
         System.out.printf("train %d val %d test %d, majority share of val %.4f, theta %.2f%n", split.train().length, split.val().length,
                 split.test().length, (double) maj / split.val().length, c.theta());
-        NodeMethods.Built built = NodeMethods.build(c, g, split, new Random(c.seed() * 31 + c.split()));
+        NodeMethods.Built built = NodeMethods.build(c, g, split, org.forwardlearn.core.random.Seeds.forSplit(c.seed(), c.split()));
         GoodnessNodeProblem p = (GoodnessNodeProblem) built.problem();
         print(p, 0, -1);
         TrainingListener l = new TrainingListener() {

@@ -10,7 +10,7 @@ import org.forwardlearn.core.layer.DenseLayer;
 import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.optim.Adam;
 import org.forwardlearn.physical.PhysicalSystem;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.encode.Encoder;
 import org.forwardlearn.physical.pff.Encoders;
 import org.forwardlearn.physical.pff.Meter;

@@ -3,7 +3,7 @@ package org.forwardlearn.physical.baseline;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.optim.Adam;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.sim.DifferentiableSystem;
 
 /**

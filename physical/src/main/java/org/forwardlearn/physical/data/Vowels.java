@@ -15,7 +15,7 @@ import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.datasets.download.Catalogue;
 import org.forwardlearn.datasets.io.VowelData;
 import org.forwardlearn.datasets.io.VowelWorkbook;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 
 /**
  * The vowel task of the PFF paper, and the earlier Hillenbrand-based protocols.

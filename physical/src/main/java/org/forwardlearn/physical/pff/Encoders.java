@@ -11,6 +11,9 @@ import org.forwardlearn.physical.encode.UnitNormEncoder;
 public final class Encoders {
     private Encoders() {}
 
+    /** Share of the SLM range given to the label pattern by "slm-mask" (phase pi * depth on a pattern's pixels). */
+    public static final double MASK_DEPTH = 0.5;
+
     /**
      * @param kind "auto": binary (or 1-bit) domain -> binary; a square device input of 64 or more -> slm;
      *             otherwise unit-norm. Or "unit-norm", "unit-norm-shift" (amplitudes (h - min h)/||h - min h||),
@@ -21,7 +24,9 @@ public final class Encoders {
     /**
      * @param labels the number of leading label entries of this block's input (block 1: the classes; later blocks: 0);
      *               used by "slm-label" (an {@link SlmEncoder} whose top ceil(S/8) rows show the labels as
-     *               segments, S = the SLM side; with no labels it is the plain "slm" layout)
+     *               segments, S = the SLM side; with no labels it is the plain "slm" layout) and by "slm-mask"
+     *               ({@link SlmEncoder#labelMask}: the image on the whole SLM plus a fixed binary pattern per label at
+     *               depth {@link #MASK_DEPTH}; with no labels the plain layout)
      */
     public static Encoder create(String kind, int bits, int inputSize, SystemSpec spec, int labels) {
         String k = kind;
@@ -38,9 +43,10 @@ public final class Encoders {
                 int side = (int) Math.round(Math.sqrt(spec.inputSize()));
                 yield labels > 0 ? new SlmEncoder(inputSize, spec, labels, (side + 7) / 8) : new SlmEncoder(inputSize, spec);
             }
+            case "slm-mask" -> labels > 0 ? SlmEncoder.labelMask(inputSize, spec, labels, MASK_DEPTH) : new SlmEncoder(inputSize, spec);
             case "unit-norm" -> new UnitNormEncoder(inputSize, spec);
             case "unit-norm-shift" -> UnitNormEncoder.shifted(inputSize, spec);
-            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm|slm-label (got '" + kind + "')");
+            default -> throw new IllegalArgumentException("Expected encoder auto|unit-norm|unit-norm-shift|binary|slm|slm-label|slm-mask (got '" + kind + "')");
         };
     }
 }

@@ -7,7 +7,7 @@ import org.forwardlearn.core.layer.Activation;
 import org.forwardlearn.core.layer.DenseLayer;
 import org.forwardlearn.core.layer.Init;
 import org.forwardlearn.core.optim.Adam;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 
 /**
  * A digital softmax (multinomial logistic) classifier trained with Adam on mini-batches: the optional

@@ -8,23 +8,21 @@ import org.forwardlearn.core.objective.CosineGoodness;
 import org.forwardlearn.core.objective.Goodness;
 import org.forwardlearn.core.objective.SquaredGoodness;
 import org.forwardlearn.core.objective.SymBaLoss;
-import org.forwardlearn.core.optim.Adam;
 import org.forwardlearn.physical.PhysicalSystem;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.encode.Encoder;
 
 /**
  * One PFF block: encoder E -> device P (measured, a constant) -> a = [P(E(h)); h] (skip) or P(E(h)) ->
  * z = a W + b (core {@link DenseLayer}, identity) -> goodness -> SymBa on (positive, negative) rows. Only W and
- * b are trained (Adam), with the gradient of this block's own loss: nothing is sent back to the device or to
- * an earlier block.
+ * b are trained (by core's {@link org.forwardlearn.core.train.LayerwiseTrainer} through {@link PffProblem}), with the
+ * gradient of this block's own loss: nothing is sent back to the device or to an earlier block.
  */
 public final class PffBlock {
     private final Encoder encoder;
     private final DenseLayer layer;
     private final Goodness goodness;
     private final SymBaLoss loss;
-    private final Adam adam;
     private final int inputSize;
     private final boolean skip;
     private final DMatrixRMaj zPos = new DMatrixRMaj(1, 1), zNeg = new DMatrixRMaj(1, 1);
@@ -45,7 +43,6 @@ public final class PffBlock {
         this.goodness = cfg.goodness().equals("cosine")
                 ? CosineGoodness.random(cfg.hidden(), Seeds.random(cfg.seed(), 0x58L, index)) : SquaredGoodness.mean();
         this.loss = new SymBaLoss(goodness, cfg.alpha());
-        this.adam = new Adam(cfg.lr(), cfg.weightDecay());
     }
 
     public int inputSize() { return inputSize; }
@@ -55,8 +52,6 @@ public final class PffBlock {
     public Encoder encoder() { return encoder; }
 
     public DenseLayer layer() { return layer; }
-
-    public Adam optimizer() { return adam; }
 
     /** Measures E(h) on the device (through the meter) and builds a = [P(E(h)); h]. */
     public DMatrixRMaj features(double[][] h, PhysicalSystem system, Meter meter) {
@@ -85,13 +80,6 @@ public final class PffBlock {
         layer.localGradient(aPos, zPos, dPos);
         layer.localGradient(aNeg, zNeg, dNeg);
         if (meter != null) meter.addMacs(2L * (aPos.numRows + aNeg.numRows) * layer.inputSize() * layer.outputSize());
-        return l;
-    }
-
-    /** One Adam step on (W, b); returns the loss before the step. */
-    public double step(DMatrixRMaj aPos, DMatrixRMaj aNeg, Meter meter) {
-        double l = lossAndGradient(aPos, aNeg, meter);
-        adam.step(layer.parameters());
         return l;
     }
 

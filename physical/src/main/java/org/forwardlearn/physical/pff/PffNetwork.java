@@ -71,29 +71,17 @@ public final class PffNetwork {
     }
 
     /**
-     * One block-update round: positives (true labels) and negatives (the given wrong labels) go through every
-     * block in sequence; each block measures once (positives and negatives stacked), then takes innerSteps
-     * Adam steps on its own loss. Returns the summed last-step losses over blocks.
+     * Block 1's training input for one batch: positives (true labels) then negatives (the given wrong labels),
+     * each embedded with the batch max of |x|.
      */
-    public double trainBatch(double[][] x, int[] y, int[] wrong, List<? extends PhysicalSystem> systems, Meter meter) {
+    public double[][] trainingInput(double[][] x, int[] y, int[] wrong) {
         checkX(x);
         int n = x.length;
         double v = maxAbs(x);
         double[][] h = new double[2 * n][];
         System.arraycopy(embed(x, y, classes, v), 0, h, 0, n);
         System.arraycopy(embed(x, wrong, classes, v), 0, h, n, n);
-        double total = 0;
-        for (int l = 0; l < blocks.size(); l++) {
-            PffBlock b = blocks.get(l);
-            DMatrixRMaj a = b.features(h, systems.get(l), meter);
-            DMatrixRMaj aPos = org.ejml.dense.row.CommonOps_DDRM.extract(a, 0, n, 0, a.numCols);
-            DMatrixRMaj aNeg = org.ejml.dense.row.CommonOps_DDRM.extract(a, n, 2 * n, 0, a.numCols);
-            double loss = 0;
-            for (int s = 0; s < config.innerSteps(); s++) loss = b.step(aPos, aNeg, meter);
-            total += loss;
-            if (l + 1 < blocks.size()) h = PffBlock.normalise(b.forward(a, meter));
-        }
-        return total;
+        return h;
     }
 
     /** Goodness-based prediction: every label is tried, goodness summed over blocks, argmax (C device passes per sample). */

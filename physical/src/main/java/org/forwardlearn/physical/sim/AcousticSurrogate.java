@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.forwardlearn.physical.InputDomain;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.SystemSpec;
 import org.forwardlearn.datasets.Datasets;
 import org.forwardlearn.datasets.io.AcousticPairs;

@@ -2,7 +2,7 @@ package org.forwardlearn.physical.sim;
 
 import java.util.SplittableRandom;
 import org.forwardlearn.physical.InputDomain;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.SystemSpec;
 
 /**

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.forwardlearn.core.kernel.Kernels;
 import org.forwardlearn.physical.InputDomain;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.SystemSpec;
 
 /**

@@ -1,7 +1,7 @@
 package org.forwardlearn.physical.sim;
 
 import java.util.SplittableRandom;
-import org.forwardlearn.physical.Seeds;
+import org.forwardlearn.core.random.Seeds;
 import org.forwardlearn.physical.StatefulSystem;
 import org.forwardlearn.physical.SystemSpec;
 

@@ -64,6 +64,7 @@ class EncodersTest {
         Encoder[] encs = {new UnitNormEncoder(5, spec(9, new InputDomain.Continuous(0, 1))),
             UnitNormEncoder.shifted(5, spec(9, new InputDomain.Continuous(0, 1))),
             new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)), 2, 1),
+            SlmEncoder.labelMask(5, spec(9, new InputDomain.Continuous(0, 1)), 2, 0.4),
             new SlmEncoder(5, spec(9, new InputDomain.Continuous(0, 1)))};
         for (Encoder enc : encs) {
             double[][] dh = enc.vjp(h, w);
@@ -88,6 +89,34 @@ class EncodersTest {
         assertArrayEquals(plain.encode(h)[0], new SlmEncoder(7, spec(16, new InputDomain.Continuous(0, 1)), 0, 0).encode(h)[0], 0);
         assertThrows(IllegalArgumentException.class, () -> new SlmEncoder(6, spec(16, new InputDomain.Continuous(0, 1)), 5, 1));
         assertThrows(IllegalArgumentException.class, () -> new SlmEncoder(6, spec(16, new InputDomain.Continuous(0, 1)), 2, 4));
+    }
+
+    @Test
+    void labelMaskAddsOneFixedPatternPerLabelToTheWholeImage() {
+        // 4x4 SLM, 2 labels, 4 image entries on a 2x2 tile resized to 4x4; depth 0.5
+        var sp = spec(16, new InputDomain.Continuous(0, 1));
+        var enc = SlmEncoder.labelMask(6, sp, 2, 0.5);
+        double[] img = {0, 0.5, 0.25, 1};
+        double[] none = enc.encode(new double[][] {{0, 0, 0, 0.5, 0.25, 1}})[0];
+        double[] plain = new SlmEncoder(4, sp).encode(new double[][] {img})[0];
+        for (int p = 0; p < 16; p++) assertEquals(0.5 * plain[p], none[p], 1e-12, "no label: half-range image, no pattern, pixel " + p);
+        // the label value does not change the scaling (min-max over the image entries only)
+        double[] a = enc.encode(new double[][] {{3, 0, 0, 0.5, 0.25, 1}})[0], a2 = enc.encode(new double[][] {{0.1, 0, 0, 0.5, 0.25, 1}})[0];
+        double[] b = enc.encode(new double[][] {{0, 3, 0, 0.5, 0.25, 1}})[0];
+        assertArrayEquals(a, a2, 0);
+        int differ = 0;
+        for (int p = 0; p < 16; p++) {
+            double ma = a[p] - none[p], mb = b[p] - none[p];
+            assertTrue(Math.abs(ma) < 1e-12 || Math.abs(ma - 0.5) < 1e-12, "pattern values are 0 or depth, pixel " + p + ": " + ma);
+            assertTrue(Math.abs(mb) < 1e-12 || Math.abs(mb - 0.5) < 1e-12, "pattern values are 0 or depth, pixel " + p + ": " + mb);
+            if (Math.abs(ma - mb) > 1e-12) differ++;
+            assertTrue(a[p] >= 0 && a[p] <= 1 && b[p] >= 0 && b[p] <= 1);
+        }
+        assertTrue(differ >= 3, "the two labels' patterns differ on " + differ + " of 16 pixels");
+        // a fixed pattern: the same encoder built again gives the same values
+        assertArrayEquals(a, SlmEncoder.labelMask(6, sp, 2, 0.5).encode(new double[][] {{3, 0, 0, 0.5, 0.25, 1}})[0], 0);
+        assertThrows(IllegalArgumentException.class, () -> SlmEncoder.labelMask(6, sp, 2, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> SlmEncoder.labelMask(6, sp, 0, 0.5));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.pff.PffModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +41,7 @@ class KillAndResumePythonTest {
     @Test
     void killedTrainerResumesAgainstPythonDevicesToTheUninterruptedResult() throws Exception {
         List<ExampleDevice> reference = List.of(new ExampleDevice(2000, 0.01), new ExampleDevice(2001, 0.01));
-        PffModel uninterrupted = PffRun.train(reference, EPOCHS, null, false, PffListener.NONE);
+        PffModel uninterrupted = PffRun.train(reference, EPOCHS, null, false, TrainingListener.NONE);
         Path ckpt = dir.resolve("run.ckpt"), out = dir.resolve("weights.bin");
         try (PythonDevice p0 = PythonDevice.serve(dir, "--example", "acoustic", "--seed", "2000");
              PythonDevice p1 = PythonDevice.serve(dir, "--example", "acoustic", "--seed", "2001")) {

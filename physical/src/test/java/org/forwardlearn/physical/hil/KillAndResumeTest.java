@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.forwardlearn.physical.pff.PffCheckpoint;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.train.TrainingState;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.pff.PffModel;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class KillAndResumeTest {
     @Test
     void killedTrainerResumesToTheUninterruptedResult() throws Exception {
         List<OpticalSystem> reference = PffRun.systems();
-        PffModel uninterrupted = PffRun.train(reference, EPOCHS, null, false, PffListener.NONE);
+        PffModel uninterrupted = PffRun.train(reference, EPOCHS, null, false, TrainingListener.NONE);
 
         List<OpticalSystem> devices = PffRun.systems();
         Path ckpt = dir.resolve("run.ckpt"), out = dir.resolve("weights.bin");
@@ -59,7 +59,7 @@ class KillAndResumeTest {
                     if (line.startsWith("CHECKPOINT ")) checkpoints++;
                 }
                 // kill only once the device has moved past the last checkpoint, so the resume must restore its state
-                double checkpointed = PffCheckpoint.read(ckpt).devices()[0][0];
+                double checkpointed = TrainingState.load(ckpt).problemState().get("device.0")[0];
                 for (int i = 0; i < 200 && devices.get(0).queries() <= checkpointed; i++) Thread.sleep(10);
                 assertTrue(devices.get(0).queries() > checkpointed, "device 0 measured after the last checkpoint");
                 first.destroyForcibly();

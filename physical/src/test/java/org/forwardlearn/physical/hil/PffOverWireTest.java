@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.forwardlearn.physical.PhysicalSystem;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.pff.PffModel;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class PffOverWireTest {
                 RemoteConfig.Builder b = RemoteConfig.builder(s.uri());
                 remotes.add(RemotePhysicalSystem.connect(exact ? b.exact().build() : b.build()));
             }
-            PffModel m = PffRun.train(remotes, EPOCHS, null, false, PffListener.NONE);
+            PffModel m = PffRun.train(remotes, EPOCHS, null, false, TrainingListener.NONE);
             double acc = PffRun.testAccuracy(m, remotes);
             long deviceRows = 0, clientRows = 0;
             for (int i = 0; i < 2; i++) {
@@ -47,7 +47,7 @@ class PffOverWireTest {
     @Test
     void float64TrainingOverTheProtocolIsBitIdenticalToInProcess() throws IOException {
         List<OpticalSystem> local = PffRun.systems();
-        PffModel m = PffRun.train(local, EPOCHS, null, false, PffListener.NONE);
+        PffModel m = PffRun.train(local, EPOCHS, null, false, TrainingListener.NONE);
         double accLocal = PffRun.testAccuracy(m, local);
         Run remote = overTheWire(true);
         assertArrayEquals(PffRun.weights(m), remote.weights(), "weights bit-identical");
@@ -61,7 +61,7 @@ class PffOverWireTest {
     @Test
     void float32TrainingOverTheProtocolReachesTheSameAccuracy() throws IOException {
         List<OpticalSystem> local = PffRun.systems();
-        double accLocal = PffRun.testAccuracy(PffRun.train(local, EPOCHS, null, false, PffListener.NONE), local);
+        double accLocal = PffRun.testAccuracy(PffRun.train(local, EPOCHS, null, false, TrainingListener.NONE), local);
         Run remote = overTheWire(false);
         assertEquals(accLocal, remote.accuracy(), 2.0 / PffRun.TEST, "float32 transport changes at most a sample or two");
         assertEquals(remote.deviceRows(), remote.clientRows());

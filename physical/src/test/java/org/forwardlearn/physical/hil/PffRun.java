@@ -9,7 +9,7 @@ import org.forwardlearn.physical.PhysicalSystem;
 import org.forwardlearn.physical.pff.Meter;
 import org.forwardlearn.physical.pff.PffBlock;
 import org.forwardlearn.physical.pff.PffConfig;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.pff.PffModel;
 import org.forwardlearn.physical.pff.PffTrainer;
 import org.forwardlearn.physical.sim.OpticalSystem;
@@ -60,8 +60,8 @@ final class PffRun {
         return new Data(x, y);
     }
 
-    static PffModel train(List<? extends PhysicalSystem> systems, int epochs, Path checkpoint, boolean resume, PffListener listener) {
-        return new PffTrainer(config(epochs)).fit(x(false), y(false), CLASSES, systems, listener, checkpoint, resume);
+    static PffModel train(List<? extends PhysicalSystem> systems, int epochs, Path checkpoint, boolean resume, TrainingListener listener) {
+        return new PffTrainer(config(epochs), systems).withCheckpoint(checkpoint, resume).fit(PffTrainer.data(x(false), y(false), CLASSES, 0), listener);
     }
 
     static double testAccuracy(PffModel model, List<? extends PhysicalSystem> systems) {

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.forwardlearn.physical.pff.PffCheckpoint;
-import org.forwardlearn.physical.pff.PffListener;
+import org.forwardlearn.core.train.TrainingState;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.pff.PffModel;
 
 /**
@@ -24,14 +24,14 @@ public final class PffTrainMain {
         long sleepMs = Long.parseLong(args[5]);
         boolean resume = Boolean.parseBoolean(args[6]);
         if (resume && Files.exists(checkpoint)) {
-            PffCheckpoint c = PffCheckpoint.read(checkpoint);
+            TrainingState c = TrainingState.load(checkpoint);
             System.out.println("RESUME " + c.epoch() + " " + c.nextBatch());
         }
         try (RemotePhysicalSystem d0 = RemotePhysicalSystem.connect(RemoteConfig.builder(args[0]).exact().clientId("trainer").build());
              RemotePhysicalSystem d1 = RemotePhysicalSystem.connect(RemoteConfig.builder(args[1]).exact().clientId("trainer").build())) {
-            PffListener listener = new PffListener() {
-                @Override public void onBatchEnd(int epoch, int batch, double loss) { sleep(sleepMs); }
-                @Override public void onCheckpoint(int epoch, int batch, Path path) {
+            TrainingListener listener = new TrainingListener() {
+                @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) { sleep(sleepMs); }
+                @Override public void onCheckpoint(Path path, int epoch, int batch) {
                     System.out.println("CHECKPOINT " + epoch + " " + batch);
                     System.out.flush();
                 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.forwardlearn.core.listen.CancellationToken;
+import org.forwardlearn.core.listen.TrainingCancelledException;
+import org.forwardlearn.core.listen.TrainingListener;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.forwardlearn.physical.sim.SimSettings;
 import org.junit.jupiter.api.Test;
@@ -19,19 +22,15 @@ class CheckpointResumeTest {
                 new OpticalSystem(s.withSeed(10), 16, 32, 2, OpticalSystem.Encoding.PHASE));
     }
 
-    @Test
-    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
-        PffTestData d = new PffTestData(90, 6, 2);
-        PffConfig cfg = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
-        PffModel full = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null);
+    private static final PffTestData D = new PffTestData(90, 6, 2);
+    private static final PffConfig CFG = PffConfig.defaults().withHidden(10).withSteps(3, 20, 3).withSeed(5);
 
-        Path ck = dir.resolve("run.ckpt");
-        assertThrows(Killed.class, () -> new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), new PffListener() {
-            @Override public void onBatchEnd(int epoch, int batch, double loss) {
-                if (epoch == 1 && batch == 2) throw new Killed();
-            }
-        }, ck, false));
-        PffModel resumed = new PffTrainer(cfg).fit(d.x, d.y, 3, systems(), null, ck, true);
+    /** A run of CFG on D (checkpointing to ck when not null). */
+    private static PffModel run(Path ck, boolean resume, TrainingListener listener) {
+        return new PffTrainer(CFG, systems()).withCheckpoint(ck, resume).fit(PffTrainer.data(D.x, D.y, 3, 0), listener);
+    }
+
+    private static void assertSameRun(PffModel full, PffModel resumed) {
         for (int b = 0; b < 2; b++) {
             assertArrayEquals(full.network().blocks().get(b).layer().weight().data, resumed.network().blocks().get(b).layer().weight().data, 0.0);
             assertArrayEquals(full.network().blocks().get(b).layer().bias().data, resumed.network().blocks().get(b).layer().bias().data, 0.0);
@@ -43,19 +42,44 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        PffModel full = run(null, false, null);
+        Path ck = dir.resolve("run.ckpt");
+        assertThrows(Killed.class, () -> run(ck, false, new TrainingListener() {
+            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (epoch == 1 && batch == 2) throw new Killed();
+            }
+        }));
+        assertSameRun(full, run(ck, true, null));
+    }
+
+    @Test
+    void aTokenCancelsCleanlyAndTheRunResumesBitIdentical(@TempDir Path dir) {
+        PffModel full = run(null, false, null);
+        Path ck = dir.resolve("run.ckpt");
+        CancellationToken token = new CancellationToken();
+        TrainingListener cancelAt = new TrainingListener() {
+            @Override public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (epoch == 1 && batch == 1) token.cancel();
+            }
+        };
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> run(ck, false, TrainingListener.of(cancelAt, token)));
+        assertTrue(e.getMessage().contains("epoch 2, batch 3") && e.getMessage().contains(ck.toString()), e.getMessage());
+        assertSameRun(full, run(ck, true, null));
+    }
+
+    @Test
     void aCheckpointOfAnotherRunIsRefused(@TempDir Path dir) {
         PffTestData d = new PffTestData(40, 6, 2);
         Path ck = dir.resolve("run.ckpt");
-        new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(), null, ck, false);
-        var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1))
-                .fit(d.x, d.y, 3, systems(), null, ck, true));
+        new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1), systems()).withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
+        var ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(12).withSteps(1, 20, 1), systems()).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null));
         assertTrue(ex.getMessage().startsWith("Expected checkpoint " + ck) && ex.getMessage().contains("hidden='12' (checkpoint: '10')"),
                 ex.getMessage());
         // same sizes and settings, other data (another split or preprocessing): refused too
         double[][] other = new double[d.x.length][];
         for (int i = 0; i < other.length; i++) other[i] = d.x[(i + 1) % d.x.length].clone();
-        ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1))
-                .fit(other, d.y, 3, systems(), null, ck, true));
+        ex = assertThrows(IllegalArgumentException.class, () -> new PffTrainer(PffConfig.defaults().withHidden(10).withSteps(1, 20, 1), systems()).withCheckpoint(ck, true).fit(PffTrainer.data(other, d.y, 3, 0), null));
         assertTrue(ex.getMessage().contains("data="), ex.getMessage());
     }
 }

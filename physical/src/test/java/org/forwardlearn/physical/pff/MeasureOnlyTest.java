@@ -41,8 +41,7 @@ class MeasureOnlyTest {
     void onlyMeasureSpecAndCounters() {
         PffTestData d = new PffTestData(60, 5, 1);
         Recording a = new Recording(), b = new Recording();
-        PffModel m = new PffTrainer(PffConfig.defaults().withHidden(8).withSteps(2, 20, 2).withReadout(true, 5))
-                .fit(d.x, d.y, 3, List.of(a, b), null);
+        PffModel m = new PffTrainer(PffConfig.defaults().withHidden(8).withSteps(2, 20, 2).withReadout(true, 5), List.of(a, b)).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
         m.accuracy(d.x, d.y, List.of(a, b), new Meter());
         m.readoutAccuracy(d.x, d.y, List.of(a, b), new Meter());
         for (Recording r : List.of(a, b)) {

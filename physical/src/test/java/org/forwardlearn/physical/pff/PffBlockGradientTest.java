@@ -43,7 +43,7 @@ class PffBlockGradientTest {
                 org.forwardlearn.physical.sim.OpticalSystem.Encoding.PHASE);
         PffNetwork net = new PffNetwork(PffConfig.defaults().withHidden(4), 5, 3, java.util.List.of(sys));
         var ex = assertThrows(IllegalArgumentException.class,
-                () -> net.trainBatch(new double[][] {{1, 2, 3}}, new int[] {0}, new int[] {1}, java.util.List.of(sys), new Meter()));
+                () -> net.trainingInput(new double[][] {{1, 2, 3}}, new int[] {0}, new int[] {1}));
         assertTrue(ex.getMessage().contains("Expected samples with 5 features (got 3)"), ex.getMessage());
     }
 }

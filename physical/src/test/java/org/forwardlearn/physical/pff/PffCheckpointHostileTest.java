@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.forwardlearn.core.io.Checkpoint;
 import org.forwardlearn.core.io.CheckpointFormatException;
+import org.forwardlearn.core.train.TrainingState;
 import org.forwardlearn.physical.sim.OpticalSystem;
 import org.forwardlearn.physical.sim.SimSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The PFF checkpoint cases of issues 15 (cause 4) and 16 (item 1): the checkpoint is core's CRC-checked
- * container, every field is validated, and a resume with any other configuration, data or device settings is
+ * The PFF checkpoint cases of issues 15 (cause 4) and 16 (item 1): a PFF run's checkpoint is core's resumable
+ * {@link TrainingState} in core's CRC-checked container (no format of its own), every field is validated, and a resume with any other configuration, data or device settings is
  * refused naming what differs. Every refusal names the file.
  */
 class PffCheckpointHostileTest {
@@ -44,12 +45,12 @@ class PffCheckpointHostileTest {
     @BeforeEach
     void firstEpoch() {
         ck = dir.resolve("run.ckpt");
-        new PffTrainer(cfg.withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(0.05, 1e-3), null, ck, false); // one epoch saved
+        new PffTrainer(cfg.withSteps(1, 20, 1), systems(0.05, 1e-3)).withCheckpoint(ck, false).fit(PffTrainer.data(d.x, d.y, 3, 0), null); // one epoch saved
     }
 
     private String resumeRefused(PffConfig c, List<OpticalSystem> sys, double[][] x) {
         IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(IllegalArgumentException.class,
-                () -> new PffTrainer(c).fit(x, d.y, 3, sys, null, ck, true)));
+                () -> new PffTrainer(c, sys).withCheckpoint(ck, true).fit(PffTrainer.data(x, d.y, 3, 0), null)));
         assertTrue(e.getMessage().contains(ck.toString()), "names the file: " + e.getMessage());
         return e.getMessage();
     }
@@ -66,12 +67,13 @@ class PffCheckpointHostileTest {
     @Test
     void theSameRunResumesAndIsWrittenInCoresFormat() throws IOException {
         Checkpoint c = Checkpoint.load(ck);
-        assertEquals(PffCheckpoint.MODEL, c.metadata().get("model"));
+        assertEquals("layerwise-state", c.metadata().get("model"));
         assertEquals("0.01", c.metadata().get("fp.lr"));
-        PffCheckpoint p = PffCheckpoint.read(ck);
+        assertEquals("adam", c.metadata().get("fp.trainer.optimizer"));
+        TrainingState p = TrainingState.load(ck);
         assertEquals(1, p.epoch());
-        assertEquals(1, p.history().length);
-        PffModel resumed = new PffTrainer(cfg.withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(0.05, 1e-3), null, ck, true);
+        assertEquals(1, p.history().size());
+        PffModel resumed = new PffTrainer(cfg.withSteps(1, 20, 1), systems(0.05, 1e-3)).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
         assertEquals(1, resumed.history().size(), "nothing left to train: the saved epoch is restored");
     }
 
@@ -81,11 +83,13 @@ class PffCheckpointHostileTest {
         assertTrue(resumeRefused(one.withOptimizer(0.02, 0), systems(0.05, 1e-3), d.x).contains("lr='0.02' (checkpoint: '0.01')"));
         assertTrue(resumeRefused(cfg, systems(0.05, 1e-3), d.x).contains("epochs='2' (checkpoint: '1')"));
         String noise = resumeRefused(one, systems(0.1, 1e-3), d.x);
-        assertTrue(noise.contains("device.0.settings=") && noise.contains("noise=0.1"), noise);
+        assertTrue(noise.contains("device.0.noise='0.1' (checkpoint: '0.05')"), noise);
         String drift = resumeRefused(one, systems(0.05, 2e-3), d.x);
-        assertTrue(drift.contains("drift=0.002"), drift);
+        assertTrue(drift.contains("device.0.drift='0.002' (checkpoint: '0.001')"), drift);
+        String sgd = resumeRefused(one.withOptimizer(org.forwardlearn.core.optim.OptimizerConfig.sgd(0.01, 0.9, 0)), systems(0.05, 1e-3), d.x);
+        assertTrue(sgd.contains("optimizer='sgd' (checkpoint: 'adam')"), sgd);
         String seedAndAlpha = resumeRefused(one.withSeed(4).withAlpha(2), systems(0.05, 1e-3), d.x);
-        assertTrue(seedAndAlpha.contains("2 differences") && seedAndAlpha.contains("alpha=") && seedAndAlpha.contains("seed="), seedAndAlpha);
+        assertTrue(seedAndAlpha.contains("3 differences") && seedAndAlpha.contains("trainer.seed=") && seedAndAlpha.contains("alpha=") && seedAndAlpha.contains("seed="), seedAndAlpha);
         double[][] other = d.x.clone();
         other[0] = other[0].clone();
         other[0][0] += 1e-9;
@@ -94,7 +98,7 @@ class PffCheckpointHostileTest {
 
     @Test
     void checkpointEveryMayChangeOnResume() {
-        PffModel m = new PffTrainer(cfg.withSteps(1, 20, 1).withCheckpointEvery(7)).fit(d.x, d.y, 3, systems(0.05, 1e-3), null, ck, true);
+        PffModel m = new PffTrainer(cfg.withSteps(1, 20, 1).withCheckpointEvery(7), systems(0.05, 1e-3)).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null);
         assertEquals(1, m.history().size());
     }
 
@@ -102,12 +106,12 @@ class PffCheckpointHostileTest {
     @Test
     void aFlippedExponentBitDoesNotResumeSilently() throws IOException {
         byte[] b = Files.readAllBytes(ck);
-        byte[] tag = "params".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tag = {0, 0, 0, 2, 'p', '0'}; // the length-prefixed name of block 1's weight matrix
         int at = indexOf(b, tag) + tag.length + 8; // after the name, rows and cols: the first weight's high byte
         b[at] ^= 0x10; // an exponent bit of W[0]
         Files.write(ck, b);
-        readRefused(ck, "CRC-32", () -> PffCheckpoint.read(ck));
-        readRefused(ck, "corrupt", () -> new PffTrainer(cfg.withSteps(1, 20, 1)).fit(d.x, d.y, 3, systems(0.05, 1e-3), null, ck, true));
+        readRefused(ck, "CRC-32", () -> TrainingState.load(ck));
+        readRefused(ck, "corrupt", () -> new PffTrainer(cfg.withSteps(1, 20, 1), systems(0.05, 1e-3)).withCheckpoint(ck, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null));
     }
 
     @Test
@@ -118,28 +122,28 @@ class PffCheckpointHostileTest {
             byte[] bad = good.clone();
             bad[i] ^= 0x5A;
             Files.write(f, bad);
-            readRefused(f, "", () -> PffCheckpoint.read(f));
+            readRefused(f, "", () -> TrainingState.load(f));
         }
     }
 
     @Test
     void emptyTruncatedDirectoryAndOldFormatFilesNameTheFile() throws IOException {
         Path empty = Files.write(dir.resolve("empty.ckpt"), new byte[0]);
-        readRefused(empty, "(got 0 bytes)", () -> PffCheckpoint.read(empty));
+        readRefused(empty, "(got 0 bytes)", () -> TrainingState.load(empty));
         byte[] good = Files.readAllBytes(ck);
         Path half = Files.write(dir.resolve("half.ckpt"), java.util.Arrays.copyOf(good, good.length / 2));
-        readRefused(half, "truncated", () -> PffCheckpoint.read(half));
+        readRefused(half, "truncated", () -> TrainingState.load(half));
         Path d2 = Files.createDirectory(dir.resolve("dir.ckpt"));
-        readRefused(d2, "(got a directory)", () -> PffCheckpoint.read(d2));
-        readRefused(d2, "(got a directory)", () -> new PffTrainer(cfg).fit(d.x, d.y, 3, systems(0.05, 1e-3), null, d2, true));
+        readRefused(d2, "(got a directory)", () -> TrainingState.load(d2));
+        readRefused(d2, "(got a directory)", () -> new PffTrainer(cfg, systems(0.05, 1e-3)).withCheckpoint(d2, true).fit(PffTrainer.data(d.x, d.y, 3, 0), null));
         Path old = Files.write(dir.resolve("old.ckpt"), ByteBuffer.allocate(64).putInt(0x50464643).putInt(1).array());
-        readRefused(old, "magic 'FLCK'", () -> PffCheckpoint.read(old));
+        readRefused(old, "magic 'FLCK'", () -> TrainingState.load(old));
     }
 
     /** Rewrites the checkpoint with one field changed (through the record, so the CRC is valid). */
-    private Path rewritten(String name, java.util.function.UnaryOperator<PffCheckpoint> change) throws IOException {
+    private Path rewritten(String name, java.util.function.UnaryOperator<TrainingState> change) throws IOException {
         Path f = dir.resolve(name);
-        change.apply(PffCheckpoint.read(dir.resolve("run.ckpt"))).write(f);
+        change.apply(TrainingState.load(dir.resolve("run.ckpt"))).save(f);
         return f;
     }
 
@@ -155,68 +159,82 @@ class PffCheckpointHostileTest {
     @Test
     void everyFieldIsValidatedEvenWithAValidChecksum() throws IOException {
         Path epoch = withMeta("epoch.ckpt", "epoch", "one");
-        readRefused(epoch, "'epoch' to be an integer", () -> PffCheckpoint.read(epoch));
+        readRefused(epoch, "'epoch' to be an integer", () -> TrainingState.load(epoch));
         Path loss = withMeta("loss.ckpt", "epoch_loss", "NaN");
-        readRefused(loss, "'epoch_loss' to be a finite number", () -> PffCheckpoint.read(loss));
-        Path q = withMeta("q.ckpt", "queries", "-5");
-        readRefused(q, "'queries' to be a count >= 0", () -> PffCheckpoint.read(q));
-        Path hist = withMeta("hist.ckpt", "history", "0,0.5,0.3,1;1,0.4,0.2,2");
-        readRefused(hist, "one history row per finished epoch, 1 (got 2)", () -> PffCheckpoint.read(hist));
-        Path acc = withMeta("acc.ckpt", "history", "0,0.5,7,1");
-        readRefused(acc, "accuracy in [0,1]", () -> PffCheckpoint.read(acc));
+        readRefused(loss, "'epoch_loss' to be a finite number", () -> TrainingState.load(loss));
+        Path since = withMeta("since.ckpt", "since_best", "-5");
+        readRefused(since, "'since_best' to be an integer in [0", () -> TrainingState.load(since));
+        Path hist = withMeta("hist.ckpt", "history", "1,0,1,0.5,0.3,0.3,1;1,1,1,0.4,0.2,0.3,2");
+        readRefused(hist, "one history row per finished epoch, 1 (got 2)", () -> TrainingState.load(hist));
+        Path acc = withMeta("acc.ckpt", "history", "1,0,1,0.5,Infinity,NaN,1");
+        readRefused(acc, "history row 0", () -> TrainingState.load(acc));
         Path model = withMeta("model.ckpt", "model", "ff-mlp");
-        readRefused(model, "pff-checkpoint", () -> PffCheckpoint.read(model));
+        readRefused(model, "layerwise-state", () -> TrainingState.load(model));
+        Path noFp = dir.resolve("nofp.ckpt");
+        Checkpoint c = Checkpoint.load(ck);
+        Map<String, String> m = new LinkedHashMap<>(c.metadata());
+        m.keySet().removeIf(k -> k.startsWith("fp."));
+        new Checkpoint(m, c.completedLayers(), c.totalLayers(), c.layers()).save(noFp);
+        readRefused(noFp, "fingerprint", () -> TrainingState.load(noFp));
+    }
+
+    private static TrainingState with(TrainingState c, int nextBatch, java.util.List<java.util.List<org.ejml.data.DMatrixRMaj>> params,
+                                      java.util.List<double[]> opts, Map<String, double[]> problem) {
+        return new TrainingState(c.fingerprint(), c.layer(), c.epoch(), nextBatch, c.epochLoss(), c.elapsed(), c.best(), c.bestEpoch(),
+                c.sinceBest(), c.history(), params, opts, c.bestSnapshot(), problem);
     }
 
     @Test
     void aPositionOrStateThatDoesNotFitTheRunIsRefusedNamingTheFile() throws IOException {
-        PffConfig one = cfg.withSteps(1, 20, 1);
-        Path far = rewritten("far.ckpt", c -> new PffCheckpoint(c.fingerprint(), c.epoch(), 99, c.epochLoss(), c.counters(), c.elapsed(),
-                c.params(), c.adam(), c.devices(), c.history()));
-        ck = far;
-        assertTrue(resumeRefused(one, systems(0.05, 1e-3), d.x).contains("next batch 99"));
-        Path shortParams = rewritten("params.ckpt", c -> {
-            double[][] p = c.params().clone();
-            p[1] = java.util.Arrays.copyOf(p[1], p[1].length - 1);
-            return new PffCheckpoint(c.fingerprint(), c.epoch(), c.nextBatch(), c.epochLoss(), c.counters(), c.elapsed(), p, c.adam(),
-                    c.devices(), c.history());
+        PffConfig same = cfg.withSteps(1, 20, 1);
+        ck = rewritten("far.ckpt", c -> with(c, 99, c.parameters(), c.optimizers(), c.problemState()));
+        String far = resumeRefused(same, systems(0.05, 1e-3), d.x);
+        assertTrue(far.contains("next batch 0 at the end of training (got 99)"), far);
+        ck = rewritten("params.ckpt", c -> {
+            var p = new java.util.ArrayList<>(c.parameters());
+            org.ejml.data.DMatrixRMaj w = p.get(1).get(0);
+            p.set(1, java.util.List.of(new org.ejml.data.DMatrixRMaj(w.numRows - 1, w.numCols), p.get(1).get(1)));
+            return with(c, c.nextBatch(), p, c.optimizers(), c.problemState());
         });
-        ck = shortParams;
-        assertTrue(resumeRefused(one, systems(0.05, 1e-3), d.x).contains("parameters for block 1"));
-        Path negV = rewritten("adam.ckpt", c -> {
-            double[][] a = c.adam().clone();
-            a[0] = a[0].clone();
-            a[0][a[0].length - 1] = -1;
-            return new PffCheckpoint(c.fingerprint(), c.epoch(), c.nextBatch(), c.epochLoss(), c.counters(), c.elapsed(), c.params(), a,
-                    c.devices(), c.history());
+        assertTrue(resumeRefused(same, systems(0.05, 1e-3), d.x).contains("parameter 0 of layer 1 of shape"));
+        ck = rewritten("adam.ckpt", c -> {
+            var o = new java.util.ArrayList<>(c.optimizers());
+            double[] a = o.get(0).clone();
+            a[a.length - 1] = -1;
+            o.set(0, a);
+            return with(c, c.nextBatch(), c.parameters(), o, c.problemState());
         });
-        ck = negV;
-        assertTrue(resumeRefused(one, systems(0.05, 1e-3), d.x).contains("second moments >= 0"));
-        Path dev = rewritten("dev.ckpt", c -> {
-            double[][] s = c.devices().clone();
-            s[0] = new double[] {1, 2};
-            return new PffCheckpoint(c.fingerprint(), c.epoch(), c.nextBatch(), c.epochLoss(), c.counters(), c.elapsed(), c.params(),
-                    c.adam(), s, c.history());
+        assertTrue(resumeRefused(same, systems(0.05, 1e-3), d.x).contains("second moments >= 0"));
+        ck = rewritten("dev.ckpt", c -> {
+            Map<String, double[]> ps = new LinkedHashMap<>(c.problemState());
+            ps.put("device.0", new double[] {1, 2});
+            return with(c, c.nextBatch(), c.parameters(), c.optimizers(), ps);
         });
-        ck = dev;
-        assertTrue(resumeRefused(one, systems(0.05, 1e-3), d.x).contains("state of length"));
+        assertTrue(resumeRefused(same, systems(0.05, 1e-3), d.x).contains("state of length"));
+        ck = rewritten("meter.ckpt", c -> {
+            Map<String, double[]> ps = new LinkedHashMap<>(c.problemState());
+            ps.put("meter", new double[] {-1, 0, 0});
+            return with(c, c.nextBatch(), c.parameters(), c.optimizers(), ps);
+        });
+        assertTrue(resumeRefused(same, systems(0.05, 1e-3), d.x).contains("meter counters to be whole numbers >= 0"));
     }
 
     @Test
     void roundTripIsExact() throws IOException {
-        PffCheckpoint a = PffCheckpoint.read(ck);
+        TrainingState a = TrainingState.load(ck);
         Path f = dir.resolve("again.ckpt");
-        a.write(f);
-        PffCheckpoint b = PffCheckpoint.read(f);
+        a.save(f);
+        TrainingState b = TrainingState.load(f);
         assertEquals(a.fingerprint(), b.fingerprint());
-        for (int i = 0; i < a.params().length; i++) {
-            assertArrayEquals(a.params()[i], b.params()[i]);
-            assertArrayEquals(a.adam()[i], b.adam()[i]);
-            assertArrayEquals(a.devices()[i], b.devices()[i]);
+        for (int i = 0; i < a.parameters().size(); i++) {
+            for (int j = 0; j < a.parameters().get(i).size(); j++) {
+                assertArrayEquals(a.parameters().get(i).get(j).data, b.parameters().get(i).get(j).data);
+            }
+            assertArrayEquals(a.optimizers().get(i), b.optimizers().get(i));
         }
-        assertArrayEquals(a.history()[0], b.history()[0]);
+        for (String k : a.problemState().keySet()) assertArrayEquals(a.problemState().get(k), b.problemState().get(k));
+        assertEquals(a.history(), b.history());
         assertEquals(a.epochLoss(), b.epochLoss());
-        assertArrayEquals(a.counters(), b.counters());
     }
 
     private static int indexOf(byte[] b, byte[] t) {

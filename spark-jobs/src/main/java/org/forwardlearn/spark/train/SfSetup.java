@@ -29,7 +29,7 @@ public final class SfSetup {
     private SfSetup() {}
 
     /** GnnExperiment's generator for split index 0: {@code new Random(seed * 31 + split)}. */
-    public static Random rng(long seed) { return new Random(seed * 31); }
+    public static Random rng(long seed) { return org.forwardlearn.core.random.Seeds.forSplit(seed, 0); }
 
     /** Initial weights of every layer (forwardgnn's convs, converted to dense maps on the aggregated input). */
     public static List<DenseLayer> initLayers(String conv, int features, int hidden, int layers, long seed) {

@@ -1,8 +1,17 @@
-package org.forwardlearn.physical;
+package org.forwardlearn.core.random;
 
 import java.util.SplittableRandom;
 
-/** Derives independent, reproducible random streams from a seed and counters (so an RNG's state is just counters). */
+/**
+ * The one seed rule of forwardlearn: every random stream of a run is derived from the run's seed and counters
+ * (block, epoch, batch, split...), so a run is reproducible from its provenance and an RNG's state is just its
+ * counters (a checkpoint stores the position, not a generator).
+ * <ul>
+ *   <li>{@link #stream} / {@link #random}: independent streams for (seed, parts...) (SplitMix64 mixing);</li>
+ *   <li>{@link #forSplit}: the generator of (seed, split) of the graph experiments, {@code new Random(seed * 31 + split)},
+ *       kept in that form so that published ForwardGNN results reproduce bit for bit.</li>
+ * </ul>
+ */
 public final class Seeds {
     private Seeds() {}
 
@@ -35,6 +44,22 @@ public final class Seeds {
         double u1 = r.nextDouble();
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /**
+     * The run generator of (seed, split) for the graph experiments: {@code new Random(seed * 31 + split)} (split 0 for
+     * a run without splits). Written here once; callers never repeat the formula.
+     */
+    public static java.util.Random forSplit(long seed, int split) {
+        return new java.util.Random(seed * 31 + split);
+    }
+
+    /**
+     * The epoch generator of the forward-forward MLP (shuffle and wrong labels of epoch e):
+     * {@code new Random(seed * 1_000_003 + epoch + 17)}, kept in that form so that published FF MLP results reproduce.
+     */
+    public static java.util.Random forEpoch(long seed, int epoch) {
+        return new java.util.Random(seed * 1_000_003L + epoch + 17);
     }
 
     /** A {@link java.util.Random} for core APIs that need one, seeded from (seed, parts...). */
