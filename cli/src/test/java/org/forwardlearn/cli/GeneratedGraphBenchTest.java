@@ -33,6 +33,19 @@ class GeneratedGraphBenchTest {
         assertTrue(((Number) b.get("cpu_seconds_per_epoch")).doubleValue() > 0);
     }
 
+    /** The products preset by name, its sizes overridden (the preset's features, classes, homophily and signal kept). */
+    @Test
+    void benchOnThePresetWithSmallerSizes() throws Exception {
+        Path out = tmp.resolve("p");
+        CliRun r = CliRun.of("bench", "gnn", "--dataset", "csbm-products", "--nodes", "3000", "--edges", "30000", "--train-size", "600",
+                "--val-size", "300", "--split", "-1", "--epochs", "2", "--repeat", "1", "--warmup", "0", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        Map<?, ?> g = (Map<?, ?>) JsonFiles.read(out.resolve("bench.json")).get("generated_graph");
+        assertEquals(47, ((Number) g.get("classes")).intValue());
+        assertEquals(100, ((Number) g.get("features")).intValue());
+        assertEquals(2.5, ((Number) g.get("signal")).doubleValue(), 0.0);
+    }
+
     @Test
     void demoOnAStreamingCsbmGraphAndBadParameters() throws Exception {
         Path out = tmp.resolve("d");

@@ -43,10 +43,16 @@ public record GnnResult(GnnConfig config, double testAccuracy, double valAccurac
                 model, provenance, Map.copyOf(ledger));
     }
 
-    /** Sum of the ledger (bytes). */
-    public long ledgerBytes() {
+    /**
+     * Sum of the ledger (bytes): the arrays live together at the peak. {@code row_aggregations_max} (the largest row cache
+     * seen, which at the peak is either one of the entries or already dropped) is information, not added.
+     */
+    public long ledgerBytes() { return ledgerBytes(memoryLedger); }
+
+    /** {@link #ledgerBytes()} of a ledger map. */
+    public static long ledgerBytes(Map<String, Long> ledger) {
         long t = 0;
-        for (long v : memoryLedger.values()) t += v;
+        for (Map.Entry<String, Long> e : ledger.entrySet()) if (!e.getKey().equals("row_aggregations_max")) t += e.getValue();
         return t;
     }
 

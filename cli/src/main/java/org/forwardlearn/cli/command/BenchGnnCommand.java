@@ -67,7 +67,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         GnnOptions.check(gnn.kind(), m, conv);
         gnn.checkValues(java.util.List.of(conv));
         Checks.atLeast("--layers", layers, 1);
-        GnnRunner.checkDataset("--dataset", dataset);
+        if (!generated.generates(dataset)) GnnRunner.checkDataset("--dataset", dataset); // a generated graph is checked by its options
         GnnRunner.checkSplit("--split", gnn.kind(), split, null);
         Checks.oneOf("--memory-probe", memoryProbe, java.util.List.of("none", "layer", "epoch"));
         loop.checkValues();
@@ -128,8 +128,7 @@ public final class BenchGnnCommand implements Callable<Integer> {
         bench.put("cpu_seconds_per_epoch", org.forwardlearn.cli.bench.Timings.median(cpuPerEpoch));
         if (ledger[0] != null && !ledger[0].isEmpty()) {
             Map<String, Object> led = new LinkedHashMap<>(new java.util.TreeMap<>(ledger[0]));
-            long total = 0;
-            for (long v : ledger[0].values()) total += v;
+            long total = GnnResult.ledgerBytes(ledger[0]);
             led.put("total", total);
             bench.put("memory_ledger_bytes", led);
             bench.put("memory_ledger_mb", total / (1024.0 * 1024.0));

@@ -32,7 +32,7 @@ public final class GeneratedGraphOptions {
     @Option(names = "--homophily", description = "Generated graph: expected fraction of edges inside classes (default 0.8; preset: 0.3).")
     Double homophily;
 
-    @Option(names = "--signal", description = "Generated graph: class signal of the features in noise standard deviations (default 1.0; preset: 1.5).")
+    @Option(names = "--signal", description = "Generated graph: class signal of the features in noise standard deviations (default 1.0; preset: 2.5).")
     Double signal;
 
     @Option(names = "--train-size", description = "Generated graph: training nodes of its own split, used with --split -1 (preset: 196615).")

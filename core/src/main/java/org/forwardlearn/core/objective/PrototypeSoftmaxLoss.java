@@ -30,6 +30,15 @@ public final class PrototypeSoftmaxLoss {
      */
     public double evaluate(DMatrixRMaj h, int[] rows, int[] labels, DMatrixRMaj prototypes,
                            DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
+        return evaluate(h, rows, labels, prototypes, dH, dPrototypes, 1.0);
+    }
+
+    /**
+     * {@link #evaluate(DMatrixRMaj, int[], int[], DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} times {@code weight} (loss and
+     * both gradients): a block's share of a mean over several blocks, without a pass to rescale the gradients.
+     */
+    public double evaluate(DMatrixRMaj h, int[] rows, int[] labels, DMatrixRMaj prototypes,
+                           DMatrixRMaj dH, DMatrixRMaj dPrototypes, double weight) {
         int d = h.numCols, c = prototypes.numRows;
         if (prototypes.numCols != d) {
             throw new IllegalArgumentException("Expected prototypes with " + d + " columns (got " + prototypes.numCols + ")");
@@ -37,12 +46,17 @@ public final class PrototypeSoftmaxLoss {
         if (rows.length != labels.length) {
             throw new IllegalArgumentException("Expected one label per row (got " + rows.length + " rows, " + labels.length + " labels)");
         }
-        if (dH != null) { dH.reshape(h.numRows, d); dH.zero(); }
+        boolean large = rows.length >= LARGE && isPrefix(rows);
+        if (dH != null) {
+            dH.reshape(h.numRows, d);
+            // the large path overwrites the scored rows 0..t-1: only the rest is zeroed
+            if (large) java.util.Arrays.fill(dH.data, rows.length * d, h.numRows * d, 0.0); else dH.zero();
+        }
         if (dPrototypes != null) { dPrototypes.reshape(c, d); dPrototypes.zero(); }
-        if (rows.length >= LARGE && isPrefix(rows)) return evaluateLarge(h, rows.length, labels, prototypes, dH, dPrototypes);
+        if (large) return evaluateLarge(h, rows.length, labels, prototypes, dH, dPrototypes, weight);
         double[] logits = new double[c];
         double loss = 0;
-        double inv = 1.0 / rows.length;
+        double inv = weight == 1.0 ? 1.0 / rows.length : weight / rows.length;
         for (int t = 0; t < rows.length; t++) {
             int i = rows[t], y = labels[t];
             if (y < 0 || y >= c) throw new IllegalArgumentException("Expected label in [0," + c + ") (got " + y + ")");
@@ -71,6 +85,9 @@ public final class PrototypeSoftmaxLoss {
         return loss;
     }
 
+    /** The large path's rows x C logits / gradient, kept for the next call (one loss object per problem, one call at a time). */
+    private DMatrixRMaj logitBuffer;
+
     /** Scored rows from which the products run as row-block parallel matrix products (smaller sets: the loop below, unchanged). */
     static final int LARGE = 8192;
 
@@ -84,13 +101,15 @@ public final class PrototypeSoftmaxLoss {
      * dP = G^T H through {@link Kernels}: row-block parallel) and a row-block parallel softmax whose per-block losses are
      * summed in block order: identical for any thread count, within summation order (1e-15 relative) of the loop.
      */
-    private double evaluateLarge(DMatrixRMaj h, int t, int[] labels, DMatrixRMaj prototypes, DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
+    private double evaluateLarge(DMatrixRMaj h, int t, int[] labels, DMatrixRMaj prototypes, DMatrixRMaj dH, DMatrixRMaj dPrototypes,
+                                 double weight) {
         int d = h.numCols, c = prototypes.numRows;
         DMatrixRMaj ht = DMatrixRMaj.wrap(t, d, h.data);
-        DMatrixRMaj g = Kernels.multTransB(ht, prototypes, null);
+        DMatrixRMaj g = Kernels.multTransB(ht, prototypes, logitBuffer); // reused: no rows x C garbage per step
+        logitBuffer = g;
         int grain = 4096, nb = Parallel.blocks(t, grain);
         double[] part = new double[nb];
-        double inv = 1.0 / t;
+        double inv = weight == 1.0 ? 1.0 / t : weight / t;
         Parallel.forBlocks(t, grain, (b, from, to) -> {
             double l = 0;
             for (int i = from; i < to; i++) {

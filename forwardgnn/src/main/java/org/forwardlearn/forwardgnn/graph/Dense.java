@@ -91,4 +91,45 @@ public final class Dense {
         });
         return dz;
     }
+
+    /** In place: m = max(m + bias row, 0), one pass (the same values as {@link #addRow} then {@link #relu}). */
+    public static void addRowRelu(DMatrixRMaj m, DMatrixRMaj bias) {
+        int c = m.numCols;
+        Parallel.forBlocks(m.numRows, GRAIN, (b, from, to) -> {
+            double[] d = m.data, bd = bias.data;
+            for (int i = from, k = from * c; i < to; i++) {
+                for (int j = 0; j < c; j++, k++) {
+                    double v = d[k] + bd[j];
+                    d[k] = v < 0 ? 0 : v;
+                }
+            }
+        });
+    }
+
+    /**
+     * In place dh = dh where h &gt; 0, else 0, and grad(1 x c) += the column sums of the result, in one pass: the same values
+     * as {@link #reluBackward(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} then {@link #addColumnSums} (the same blocks, partials
+     * added in block order).
+     */
+    public static void reluBackwardColumnSums(DMatrixRMaj h, DMatrixRMaj dh, DMatrixRMaj grad) {
+        int c = dh.numCols;
+        if (dh.numRows < 2 * GRAIN) {
+            reluBackward(h, dh, dh);
+            addColumnSums(dh, grad);
+            return;
+        }
+        double[][] part = new double[Parallel.blocks(dh.numRows, GRAIN)][];
+        Parallel.forBlocks(dh.numRows, GRAIN, (b, from, to) -> {
+            double[] p = new double[c], hd = h.data, g = dh.data;
+            for (int i = from, k = from * c; i < to; i++) {
+                for (int j = 0; j < c; j++, k++) {
+                    double v = hd[k] > 0 ? g[k] : 0;
+                    g[k] = v;
+                    p[j] += v;
+                }
+            }
+            part[b] = p;
+        });
+        for (double[] p : part) for (int j = 0; j < c; j++) grad.data[j] += p[j];
+    }
 }

@@ -197,11 +197,28 @@ public final class RowStore implements NodeMatrix {
                 int oo = outOff + (q - from) * cols;
                 if (d != null && scale == null && appended == null) {
                     Csr.row(ci, v, 0, len, d, cols, out, oo);
+                } else if (d != null) {
+                    // base neighbours first (columns are sorted, appended rows last): the vector row kernel with the view's
+                    // scale folded into the weights, then the few appended rows (SF's virtual nodes)
+                    int nb = baseEntries(ci, len);
+                    if (scale != null) for (int k = 0; k < len; k++) v[k] *= scale[ci[k]];
+                    Csr.row(ci, v, 0, nb, d, cols, out, oo);
+                    for (int k = nb; k < len; k++) {
+                        int so = (ci[k] - baseRows) * cols;
+                        for (int c = 0; c < cols; c++) out[oo + c] += v[k] * appended[so + c];
+                    }
                 } else {
                     generalRow(ci, v, len, out, oo);
                 }
             }
         });
+    }
+
+    /** How many of the (sorted) columns ci[0..len) are base rows. */
+    private int baseEntries(int[] ci, int len) {
+        int k = len;
+        while (k > 0 && ci[k - 1] >= baseRows) k--;
+        return k;
     }
 
     private void generalRow(int[] ci, double[] v, int len, double[] out, int oo) {

@@ -82,12 +82,12 @@ public final class ConvInput {
 
     /**
      * Bytes the dense row-set caches may hold per input (system property {@code forwardlearn.rowCacheBudgetMb}, default a
-     * quarter of the maximum heap): beyond it, row aggregations are recomputed at every step instead of cached. The
+     * quarter of the maximum heap; the sets asked for first, SF's training rows, are cached first): beyond it, row aggregations are recomputed at every step instead of cached. The
      * values are the same either way; this trades a sparse product per step for memory on graphs that barely fit.
      */
     public static long rowCacheBudget() {
         String p = System.getProperty("forwardlearn.rowCacheBudgetMb", "").trim();
-        return p.isEmpty() ? Runtime.getRuntime().maxMemory() / 8 : Long.parseLong(p) << 20;
+        return p.isEmpty() ? Runtime.getRuntime().maxMemory() / 4 : Long.parseLong(p) << 20;
     }
 
     /** Drops the row-set caches (the layer has finished training; its whole-graph pass needs none). */

@@ -94,7 +94,10 @@ public final class GcnConv implements ProductConv {
     }
 
     private boolean aggregateFirst(ConvInput in) {
-        return in.cached("gcn:order", () -> aggregateFirst(in, in.topology().gcn(), outputSize(), () -> aggregated(in)));
+        // a dense constant input always aggregates first: decided without materialising the operator (large graphs
+        // aggregate rows straight from the topology and never need it)
+        return in.cached("gcn:order", () -> in.constant() && !in.x().isSparse()
+                || aggregateFirst(in, in.topology().gcn(), outputSize(), () -> aggregated(in)));
     }
 
     /** The last x W of a constant input with the W it was computed with (perf proposal P3). */
@@ -128,6 +131,9 @@ public final class GcnConv implements ProductConv {
         return z;
     }
 
+    private static final ThreadLocal<DMatrixRMaj[]> BLOCK_BUFFERS = ThreadLocal.withInitial(
+            () -> new DMatrixRMaj[] {new DMatrixRMaj(1, 1), new DMatrixRMaj(1, 1)});
+
     /** Rows per block of {@link #forwardBlocks} (a graph of fewer rows is one block: the same products as a whole-graph pass). */
     static final int BLOCK_ROWS = 4096;
 
@@ -155,11 +161,13 @@ public final class GcnConv implements ProductConv {
         int n = x.rows(), f = x.cols();
         int blocks = Math.max(1, (n + BLOCK_ROWS - 1) / BLOCK_ROWS);
         org.forwardlearn.core.kernel.Parallel.forBlocks(blocks, 1, (b, b0, b1) -> {
+            DMatrixRMaj[] buf = BLOCK_BUFFERS.get(); // per thread, reused: no garbage per block
             for (int blk = b0; blk < b1; blk++) {
                 int from = (int) ((long) n * blk / blocks), to = (int) ((long) n * (blk + 1) / blocks);
-                DMatrixRMaj ax = new DMatrixRMaj(to - from, f);
+                DMatrixRMaj ax = buf[0];
+                ax.reshape(to - from, f);
                 x.gcnRows(in.topology(), null, from, to, ax.data, 0);
-                DMatrixRMaj z = Dense.mult(ax, weight.value(), null);
+                DMatrixRMaj z = Dense.mult(ax, weight.value(), buf[1]);
                 Dense.addRow(z, bias.value());
                 Dense.relu(z);
                 sink.accept(from, to, z);
@@ -179,6 +187,33 @@ public final class GcnConv implements ProductConv {
         }
         Dense.addRow(z, bias.value());
         return z;
+    }
+
+    @Override
+    public DMatrixRMaj forward(ConvInput in, int[] rows, DMatrixRMaj out) {
+        check(in);
+        DMatrixRMaj z;
+        if (aggregateFirst(in)) {
+            z = aggregatedRows(in, rows).times(weight.value(), out);
+        } else {
+            z = in.topology().rowsOf("gcn", rows)[0].mult(xw(in), out);
+        }
+        Dense.addRowRelu(z, bias.value()); // one pass over the rows: the values of addRow then relu
+        return z;
+    }
+
+    /**
+     * The local gradient on the given rows; for an aggregate-first input the ReLU mask and the bias gradient are one pass
+     * over dh (the same values as the default: reluBackward, then backward).
+     */
+    @Override
+    public void localGradient(ConvInput in, int[] rows, DMatrixRMaj h, DMatrixRMaj dh) {
+        if (!aggregateFirst(in)) {
+            backward(in, rows, Dense.reluBackward(h, dh, dh));
+            return;
+        }
+        Dense.reluBackwardColumnSums(h, dh, bias.grad());
+        aggregatedRows(in, rows).addTransposeTimes(dh, weight.grad());
     }
 
     @Override

@@ -58,6 +58,13 @@ public interface GraphConv {
         return z;
     }
 
+    /**
+     * h = ReLU(conv(x)) on the given rows into {@code out} (reshaped, its array reused when large enough; may be null), so
+     * that a step repeated every epoch allocates nothing node-sized. Same values as {@link #forward(ConvInput, int[])};
+     * the default ignores {@code out}.
+     */
+    default DMatrixRMaj forward(ConvInput in, int[] rows, DMatrixRMaj out) { return forward(in, rows); }
+
     /** The local gradient of h = ReLU(conv(x)) on the given rows ({@code dh} may be overwritten). */
     default void localGradient(ConvInput in, int[] rows, DMatrixRMaj h, DMatrixRMaj dh) {
         backward(in, rows, Dense.reluBackward(h, dh, dh));

@@ -20,6 +20,8 @@ public final class SingleForward extends NodeProblem {
     /** Training nodes then virtual nodes (the rows the loss reads), validation nodes then virtual nodes. */
     private final int[] trainRows, valRows, localTrain;
     private final DMatrixRMaj dh = new DMatrixRMaj(1, 1), dp = new DMatrixRMaj(1, 1);
+    /** Step and validation outputs, reused every epoch (node-sized buffers allocated once, not per step). */
+    private final DMatrixRMaj stepOut = new DMatrixRMaj(1, 1), valOut = new DMatrixRMaj(1, 1);
     /** What a trained model needs to predict on a new graph: the frozen virtual-node features and each layer's prototypes. */
     private final java.util.Map<String, DMatrixRMaj> extras = new java.util.LinkedHashMap<>();
     /** The label-propagation signals (null: plain SF), the real graph's GCN operator, the real nodes without a training label. */
@@ -213,7 +215,7 @@ public final class SingleForward extends NodeProblem {
     public double lossAndGradient(int layer, int epoch, int batch) {
         if (blockRows != null) return blockedLossAndGradient(layer);
         GraphConv conv = convs.get(layer);
-        DMatrixRMaj out = conv.forward(input(layer), trainRows);
+        DMatrixRMaj out = conv.forward(input(layer), trainRows, stepOut);
         double[] mask = dropoutSeed == 0 ? null : LocalDropout.mask(out.getNumElements(), prop.dropout(), dropoutSeed, layer, epoch);
         DMatrixRMaj h = mask == null ? out : LocalDropout.apply(out, mask);
         int t = localTrain.length, u = unlabelled.length, d = h.numCols;
@@ -242,11 +244,10 @@ public final class SingleForward extends NodeProblem {
         DMatrixRMaj dpSum = new DMatrixRMaj(numClasses, d);
         double total = 0;
         for (int b = 0; b < blockRows.length; b++) {
-            DMatrixRMaj h = conv.forward(input(layer), blockRows[b]);
+            DMatrixRMaj h = conv.forward(input(layer), blockRows[b], stepOut);
             double w = (double) blockRows[b].length / t;
-            total += w * loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp);
-            org.ejml.dense.row.CommonOps_DDRM.scale(w, dh);
-            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, w, dp);
+            total += loss.evaluate(h, blockLocal[b], blockLabels[b], hv, dh, dp, w); // the block's share: weighted in the loss
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(dpSum, dp);
             conv.localGradient(input(layer), blockRows[b], h, dh);
         }
         conv.localGradient(input(layer), virtualRows, hv, dpSum);
@@ -259,13 +260,13 @@ public final class SingleForward extends NodeProblem {
         GraphConv conv = convs.get(layer);
         int[] val = split.val();
         if (valBlocks == null) {
-            DMatrixRMaj h = conv.forward(input(layer), valRows);
+            DMatrixRMaj h = conv.forward(input(layer), valRows, valOut);
             return (double) correct(h, prototypes(h, val.length), val, 0, val.length) / val.length;
         }
         DMatrixRMaj protos = conv.forward(input(layer), virtualRows);
         long correct = 0;
         for (int b = 0; b < valBlocks.length; b++) {
-            correct += correct(conv.forward(input(layer), valBlocks[b]), protos, valBlocks[b], 0, valBlocks[b].length);
+            correct += correct(conv.forward(input(layer), valBlocks[b], valOut), protos, valBlocks[b], 0, valBlocks[b].length);
         }
         return (double) correct / val.length;
     }
@@ -372,7 +373,8 @@ public final class SingleForward extends NodeProblem {
     public java.util.Map<String, Long> ledger() {
         java.util.Map<String, Long> m = super.ledger();
         m.put("layer_output", lastOutputBytes);
-        if (blockRows != null) m.put("step_block_buffers", 3L * 8 * stepBlock * convs.get(0).outputSize());
+        // the reused step output, its gradient and the validation output (the largest block each)
+        m.put("step_buffers", 8L * (stepOut.data.length + dh.data.length + valOut.data.length));
         return m;
     }
 

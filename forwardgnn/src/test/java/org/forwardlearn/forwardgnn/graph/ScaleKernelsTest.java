@@ -113,16 +113,17 @@ class ScaleKernelsTest {
         assertTrue(e.getMessage().contains("(got 11)"), e.getMessage());
     }
 
+    /** Products-like data (the preset's 100 rectified features, 47 classes, degree 50) on 8,000 nodes, stored in float32 and double. */
     @Test
     void floatStorageIsWithin1e5OfDouble() {
-        int n = 8_000;
-        Topology t = randomGraph(n, 30_000, 8);
-        DMatrixRMaj x = random(n, 32, 9);
-        float[] f = new float[x.data.length];
-        for (int i = 0; i < f.length; i++) f[i] = (float) x.data[i];
-        int[] sel = someRows(n, 3_000, 10);
-        DMatrixRMaj d = RowStore.ofDoubles(n, 32, x.data).rowL2Normalized().gcnRows(t, sel);
-        DMatrixRMaj s = RowStore.ofFloats(n, 32, f).rowL2Normalized().gcnRows(t, sel);
+        org.forwardlearn.datasets.generate.CsbmSpec p = org.forwardlearn.datasets.generate.CsbmSpec.products(9);
+        org.forwardlearn.datasets.generate.CsbmSpec spec = new org.forwardlearn.datasets.generate.CsbmSpec(8_000, 200_000,
+                p.features(), p.classes(), p.homophily(), p.signal(), 0, 0, 9);
+        GraphData gd = GraphData.from(org.forwardlearn.datasets.generate.StreamingCsbm.generate("d", spec, false)).withRowSumNormalizedFeatures();
+        GraphData gf = GraphData.from(org.forwardlearn.datasets.generate.StreamingCsbm.generate("f", spec, true)).withRowSumNormalizedFeatures();
+        int[] sel = someRows(8_000, 3_000, 10);
+        DMatrixRMaj d = ((RowStore) gd.features()).rowL2Normalized().gcnRows(gd.topology(), sel);
+        DMatrixRMaj s = ((RowStore) gf.features()).rowL2Normalized().gcnRows(gf.topology(), sel);
         double rel = maxRelative(s, d);
         assertTrue(rel < 1e-5 && rel > 0, "float32 storage relative error " + rel);
     }
