@@ -61,21 +61,60 @@ public final class PrototypeSoftmaxLoss {
             int i = rows[t], y = labels[t];
             if (y < 0 || y >= c) throw new IllegalArgumentException("Expected label in [0," + c + ") (got " + y + ")");
             int off = i * d;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < c; k++) {
-                double s = 0;
-                int po = k * d;
-                for (int j = 0; j < d; j++) s += h.data[off + j] * prototypes.data[po + j];
-                logits[k] = s / tau;
-                max = Math.max(max, logits[k]);
-            }
-            double z = 0;
-            for (int k = 0; k < c; k++) z += Math.exp(logits[k] - max);
-            double logZ = max + Math.log(z);
+            double logZ = logits(h, off, prototypes, logits);
             loss += (logZ - logits[y]) * inv;
             if (dH == null && dPrototypes == null) continue;
             for (int k = 0; k < c; k++) {
                 double g = (Math.exp(logits[k] - logZ) - (k == y ? 1.0 : 0.0)) * inv / tau;
+                if (g == 0) continue;
+                int po = k * d;
+                if (dH != null) for (int j = 0; j < d; j++) dH.data[off + j] += g * prototypes.data[po + j];
+                if (dPrototypes != null) for (int j = 0; j < d; j++) dPrototypes.data[po + j] += g * h.data[off + j];
+            }
+        }
+        return loss;
+    }
+
+    /** Fills {@code logits} with &lt;h_row, p_k&gt;/tau for the row starting at {@code off} and returns log sum_k exp(logits_k). */
+    private double logits(DMatrixRMaj h, int off, DMatrixRMaj prototypes, double[] logits) {
+        int d = h.numCols, c = prototypes.numRows;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < c; k++) {
+            double s = 0;
+            int po = k * d;
+            for (int j = 0; j < d; j++) s += h.data[off + j] * prototypes.data[po + j];
+            logits[k] = s / tau;
+            max = Math.max(max, logits[k]);
+        }
+        double z = 0;
+        for (int k = 0; k < c; k++) z += Math.exp(logits[k] - max);
+        return max + Math.log(z);
+    }
+
+    /**
+     * The soft-target form of the same loss: for rows {@code from .. from+count-1} of h with fixed target distributions
+     * T ({@code count x C}, rows summing to 1), {@code weight / count * sum_i sum_k -T_ik log softmax_k(<h_i, p_k>/tau)}.
+     * The hard-label {@link #evaluate} is the one-hot case. Unlike {@code evaluate}, the gradients are ACCUMULATED into
+     * {@code dH} (rows from..) and {@code dPrototypes} (either may be null), so the term can be added to a hard-label loss.
+     */
+    public double evaluateSoft(DMatrixRMaj h, int from, int count, double[] targets, DMatrixRMaj prototypes, double weight,
+                               DMatrixRMaj dH, DMatrixRMaj dPrototypes) {
+        int d = h.numCols, c = prototypes.numRows;
+        if (prototypes.numCols != d) {
+            throw new IllegalArgumentException("Expected prototypes with " + d + " columns (got " + prototypes.numCols + ")");
+        }
+        if (targets.length != count * c) {
+            throw new IllegalArgumentException("Expected " + count + " x " + c + " targets (got " + targets.length + " values)");
+        }
+        double[] logits = new double[c];
+        double loss = 0, inv = weight / Math.max(1, count);
+        for (int t = 0; t < count; t++) {
+            int off = (from + t) * d;
+            double logZ = logits(h, off, prototypes, logits);
+            for (int k = 0; k < c; k++) {
+                double tk = targets[t * c + k];
+                loss += tk * (logZ - logits[k]) * inv;
+                double g = (Math.exp(logits[k] - logZ) - tk) * inv / tau; // sum_k T_k = 1
                 if (g == 0) continue;
                 int po = k * d;
                 if (dH != null) for (int j = 0; j < d; j++) dH.data[off + j] += g * prototypes.data[po + j];

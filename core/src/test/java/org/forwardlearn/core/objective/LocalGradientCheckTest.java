@@ -113,6 +113,39 @@ class LocalGradientCheckTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
+    void softTargetPrototypeSoftmaxThroughDenseLayerAndPrototypes(Activation act) {
+        Setup s = setup(act, 11, 7);
+        DenseLayer layer = s.layer();
+        DMatrixRMaj x = s.inputs()[0];
+        DMatrixRMaj protos = gaussian(3, OUT, 0.8, new Random(5));
+        // rows 2..5 with fixed soft targets (each row sums to 1)
+        double[] targets = {0.2, 0.5, 0.3, 1, 0, 0, 0.1, 0.1, 0.8, 0.6, 0.4, 0};
+        PrototypeSoftmaxLoss loss = new PrototypeSoftmaxLoss(0.5);
+        DMatrixRMaj h = layer.forward(x, null);
+        DMatrixRMaj dH = new DMatrixRMaj(h.numRows, h.numCols), dP = new DMatrixRMaj(3, OUT);
+        double l = loss.evaluateSoft(h, 2, 4, targets, protos, 0.7, dH, dP);
+        assertTrue(l > 0 && Double.isFinite(l));
+        for (int j = 0; j < OUT; j++) { assertEquals(0.0, dH.get(1, j)); assertEquals(0.0, dH.get(6, j)); }
+        layer.zeroGrad();
+        layer.localGradient(x, h, dH);
+        checkGradient(act + " x soft-target prototype-softmax (dW, db)", layer.parameters(),
+                () -> loss.evaluateSoft(layer.forward(x, null), 2, 4, targets, protos, 0.7, null, null), H, RTOL);
+        checkGradient(act + " x soft-target prototype-softmax (dPrototypes)", protos, dP,
+                () -> loss.evaluateSoft(h, 2, 4, targets, protos, 0.7, null, null), H, RTOL);
+        // one-hot targets give the hard-label loss and gradients
+        int[] rows = {2, 3, 4, 5};
+        int[] labels = {1, 0, 2, 0};
+        double[] oneHot = new double[12];
+        for (int t = 0; t < 4; t++) oneHot[t * 3 + labels[t]] = 1;
+        DMatrixRMaj dHs = new DMatrixRMaj(h.numRows, h.numCols), dPs = new DMatrixRMaj(3, OUT);
+        DMatrixRMaj dHh = new DMatrixRMaj(1, 1), dPh = new DMatrixRMaj(1, 1);
+        assertEquals(loss.evaluate(h, rows, labels, protos, dHh, dPh), loss.evaluateSoft(h, 2, 4, oneHot, protos, 1.0, dHs, dPs), 1e-14);
+        for (int i = 0; i < dHh.getNumElements(); i++) assertEquals(dHh.data[i], dHs.data[i], 1e-14);
+        for (int i = 0; i < dPh.getNumElements(); i++) assertEquals(dPh.data[i], dPs.data[i], 1e-14);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
     void pairBceThroughDenseLayer(Activation act) {
         Setup s = setup(act, 13, 6);
         DenseLayer layer = s.layer();

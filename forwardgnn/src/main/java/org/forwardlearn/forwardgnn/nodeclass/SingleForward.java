@@ -223,7 +223,7 @@ public final class SingleForward extends NodeProblem {
         double l = loss.evaluate(h, localTrain, trainLabels, protos, dh, dp);
         if (u > 0) {
             if (targetsLayer != layer) { targets = targetsFor(layer); targetsLayer = layer; }
-            l += SoftTargetLoss.evaluate(h, t, u, targets, protos, loss.tau(), prop.residualWeight(), dh, dp);
+            l += loss.evaluateSoft(h, t, u, targets, protos, prop.residualWeight(), dh, dp);
         }
         t += u;
         for (int i = 0; i < numClasses * d; i++) dh.data[t * d + i] += dp.data[i];

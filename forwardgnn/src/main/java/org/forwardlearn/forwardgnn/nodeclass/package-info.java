@@ -8,7 +8,7 @@
  * no gradient ever crosses a layer ({@link org.forwardlearn.forwardgnn.nodeclass.Propagated}):
  * <ul>
  *   <li>residual propagation into each layer's objective ({@code sf-rp}, {@code lpf-rp}): layer l adds a soft-target cross-entropy
- *       ({@code SoftTargetLoss}) on every node without a training label, towards Correct-and-Smooth of the finished
+ *       (core's {@code PrototypeSoftmaxLoss.evaluateSoft}) on every node without a training label, towards Correct-and-Smooth of the finished
  *       layers' prediction (DFA-GNN's pseudo-error generator, without DFA);</li>
  *   <li>Correct-and-Smooth post-processing of the summed per-layer distributions ({@code lpf}, and every {@code lpf-*},
  *       {@link org.forwardlearn.forwardgnn.nodeclass.LabelPropagation}), strengths chosen on the validation nodes;</li>
